@@ -1,0 +1,54 @@
+/** Small helpers for answering HTTP requests in browser mode. */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { ApiError, ERROR_STATUS, type ErrorCode } from '../../shared/contract';
+
+/** The CSP of every page browser mode serves: our own scripts only, nothing inline. */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: https: http:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+/** Headers sent with every response. */
+export const SECURITY_HEADERS: Record<string, string> = {
+  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+};
+
+/** Sends a JSON body with `status`. */
+export function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  const data = Buffer.from(JSON.stringify(body));
+  res.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': data.length,
+    'Cache-Control': 'no-store',
+  });
+  res.end(data);
+}
+
+/** Sends an Api error body with the status its code maps to. */
+export function sendError(res: ServerResponse, code: ErrorCode, message: string): void {
+  sendJson(res, ERROR_STATUS[code], new ApiError(code, message).toBody());
+}
+
+/** Reads a request body up to `limit` bytes; throws ApiError TOO_LARGE past it. */
+export async function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > limit) throw new ApiError('TOO_LARGE', `Request body over ${limit} bytes.`);
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}

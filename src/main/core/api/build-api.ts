@@ -1,0 +1,55 @@
+/**
+ * Assembles the Api from the services. Every method of the contract is present: those not built
+ * yet answer NOT_IMPLEMENTED with the issue that brings them, rather than failing obscurely.
+ */
+import { ApiError, METHODS, type Api, type Method } from '../../../shared/contract';
+import type { Store } from '../storage/store';
+import type { EventHub } from '../events';
+import { articlesService } from '../library/articles-service';
+
+/** What the services need. */
+export interface ApiDeps {
+  store: Store;
+  events: EventHub;
+}
+
+/** Which capability brings each method that is not built yet (shown in NOT_IMPLEMENTED). */
+const COMING_WITH: Partial<Record<Method, string>> = {
+  'feeds.add': 'feed ingestion',
+  'feeds.update': 'feed ingestion',
+  'feeds.remove': 'feed ingestion',
+  'feeds.refresh': 'feed ingestion',
+  'articles.search': 'feed ingestion',
+  'articles.fetchFullText': 'offline reading',
+  'articles.save': 'offline reading',
+  'highlights.create': 'highlights and notes',
+  'highlights.update': 'highlights and notes',
+  'highlights.delete': 'highlights and notes',
+  'highlights.list': 'highlights and notes',
+  'notes.set': 'highlights and notes',
+  'export.markdown': 'highlights and notes',
+  'feeds.discover': 'subscriptions',
+  'feeds.importOpml': 'subscriptions',
+  'feeds.exportOpml': 'subscriptions',
+  'feeds.related': 'subscriptions',
+};
+
+/** Returns the complete Api: built methods from the services, the rest NOT_IMPLEMENTED. */
+export function buildApi({ store, events }: ApiDeps): Api {
+  const built: Partial<Api> = {
+    'feeds.list': async () => store.feeds.list(),
+    ...articlesService(store, events),
+  };
+  const api = {} as Record<Method, (params: never) => Promise<unknown>>;
+  for (const method of METHODS) {
+    api[method] = (built[method] as (params: never) => Promise<unknown>) ?? notImplemented(method);
+  }
+  return api as Api;
+}
+
+function notImplemented(method: Method): () => Promise<never> {
+  const what = COMING_WITH[method] ?? 'a later version';
+  return async () => {
+    throw new ApiError('NOT_IMPLEMENTED', `${method} is not implemented yet (it comes with ${what}).`);
+  };
+}

@@ -1,0 +1,68 @@
+/**
+ * The composition root: opens the database, imports the seed on first start, builds the
+ * services and returns the Api with its dispatcher and event hub. It knows nothing of how it is
+ * called: the Electron shell (index.ts) and browser mode (serve.ts) both start here.
+ */
+import { join } from 'node:path';
+import { mkdirSync, readFileSync } from 'node:fs';
+import type { Api } from '../../shared/contract';
+import type { Envelope } from '../../shared/bridge';
+import { Store } from './storage/store';
+import { EventHub } from './events';
+import { importSeedOnce } from './library/seed';
+import { buildApi } from './api/build-api';
+import { createDispatcher } from './api/dispatch';
+
+/** Where the app keeps its data and finds what it ships. */
+export interface AppOptions {
+  /** The folder holding `folio.db`; created when missing. */
+  dataDir: string;
+  /** The `resources/` folder (the seed lives in `resources/seed/`). */
+  resourcesDir: string;
+  /** Path to a better-sqlite3 binary built for this runtime (Electron's ABI); Node's by default. */
+  nativeBinding?: string;
+}
+
+/** A running core: the Api, a dispatcher for untrusted calls, events, assets, and close. */
+export interface FolioApp {
+  readonly api: Api;
+  /** Validates an untrusted (method, params) pair and runs it; never throws. */
+  dispatch(method: unknown, params: unknown): Promise<Envelope>;
+  readonly events: EventHub;
+  /** Returns a stored asset (an image kept for offline reading) or null. */
+  readAsset(id: number): { type: string; data: Buffer } | null;
+  /** The database file in use. */
+  readonly databasePath: string;
+  /** Closes the database; the app must not be used afterwards. */
+  close(): void;
+}
+
+/** The database file name inside the data folder. */
+export const DATABASE_FILE = 'folio.db';
+
+/**
+ * Opens the app's data and returns the running core. Throws StorageError (code DB_DAMAGED or
+ * DB_TOO_NEW) when the database cannot be used; the file is then left exactly as it was.
+ */
+export function openApp(options: AppOptions): FolioApp {
+  mkdirSync(options.dataDir, { recursive: true });
+  const databasePath = join(options.dataDir, DATABASE_FILE);
+  const store = Store.open(databasePath, { nativeBinding: options.nativeBinding });
+  try {
+    const seedText = readFileSync(join(options.resourcesDir, 'seed', 'harbin-visit.txt'), 'utf8');
+    importSeedOnce(store, seedText);
+  } catch (error) {
+    store.close();
+    throw error;
+  }
+  const events = new EventHub();
+  const api = buildApi({ store, events });
+  return {
+    api,
+    dispatch: createDispatcher(api),
+    events,
+    readAsset: (id) => store.assets.get(id),
+    databasePath,
+    close: () => store.close(),
+  };
+}

@@ -1,0 +1,47 @@
+/** The article methods of the Api over the store: list, get and read/star state. */
+import { ApiError, type Api, type Params } from '../../../shared/contract';
+import type { Article, ArticleSummary } from '../../../shared/model';
+import type { Store } from '../storage/store';
+import type { EventHub } from '../events';
+
+/** Returns the implementations of `articles.list`, `articles.get` and `articles.update`. */
+export function articlesService(
+  store: Store,
+  events: EventHub,
+): Pick<Api, 'articles.list' | 'articles.get' | 'articles.update'> {
+  return {
+    'articles.list': async (params) => store.articles.list(params),
+    'articles.get': async ({ id }) => getArticle(store, id),
+    'articles.update': async (params) => updateArticle(store, events, params),
+  };
+}
+
+/** Returns the whole article for the reader, or throws NOT_FOUND. */
+export function getArticle(store: Store, id: number): Article {
+  const summary = store.articles.summary(id);
+  const content = store.articles.content(id);
+  if (!summary || !content) throw new ApiError('NOT_FOUND', `There is no article ${id}.`);
+  return {
+    ...summary,
+    contentHtml: content.contentHtml,
+    fullTextHtml: content.fullTextHtml,
+    highlights: store.annotations.highlightsOf(id),
+    note: store.annotations.noteOf(id),
+  };
+}
+
+function updateArticle(
+  store: Store,
+  events: EventHub,
+  { id, read, starred }: Params<'articles.update'>,
+): ArticleSummary {
+  const summary = store.transaction(() => {
+    if (!store.articles.setState(id, { read, starred })) return null;
+    return store.articles.summary(id);
+  });
+  if (!summary) throw new ApiError('NOT_FOUND', `There is no article ${id}.`);
+  if (read !== undefined || starred !== undefined) {
+    events.emit('articles.changed', { feedId: summary.feedId, articleIds: [id] });
+  }
+  return summary;
+}

@@ -1,0 +1,204 @@
+/**
+ * Articles and their read/star state. Content rows and state rows are apart (state is keyed by
+ * the article's stable uid), so state outlives retention and re-ingestion.
+ */
+import type Database from 'better-sqlite3';
+import type { ArticleFilter, ArticleKind, ArticlePage, ArticleSummary } from '../../../shared/model';
+import { ApiError } from '../../../shared/contract';
+import { isoOrNull } from './time';
+
+/** What a new article row holds. `text` is the plain text of the HTML, for search and anchoring. */
+export interface NewArticle {
+  uid: string;
+  feedId: number | null;
+  kind: ArticleKind;
+  url: string | null;
+  title: string;
+  author: string | null;
+  publishedAt: number | null;
+  contentHtml: string;
+  text: string;
+  contentHash?: string | null;
+}
+
+/** The HTML bodies of an article. */
+export interface ArticleContent {
+  contentHtml: string;
+  fullTextHtml: string | null;
+  text: string;
+}
+
+/** Options of a list query; `cursor` comes from a previous page's `nextCursor`. */
+export interface ListQuery {
+  feedId?: number;
+  filter?: ArticleFilter;
+  limit?: number;
+  cursor?: string | null;
+}
+
+const EXCERPT_CHARS = 240;
+
+const SUMMARY_COLUMNS = `
+  a.id, a.feed_id, f.title AS feed_title, a.kind, a.url, a.title, a.author, a.published_at,
+  a.sort_at, substr(a.text, 1, ${EXCERPT_CHARS}) AS excerpt, s.read_at, s.starred_at`;
+const SUMMARY_FROM = `
+  FROM articles a
+  LEFT JOIN feeds f ON f.id = a.feed_id
+  LEFT JOIN article_state s ON s.uid = a.uid`;
+
+interface SummaryRow {
+  id: number;
+  feed_id: number | null;
+  feed_title: string | null;
+  kind: ArticleKind;
+  url: string | null;
+  title: string;
+  author: string | null;
+  published_at: number | null;
+  sort_at: number;
+  excerpt: string;
+  read_at: number | null;
+  starred_at: number | null;
+}
+
+const FILTER_SQL: Record<ArticleFilter, string> = {
+  all: '1',
+  unread: 's.read_at IS NULL',
+  starred: 's.starred_at IS NOT NULL',
+  annotated:
+    '(EXISTS (SELECT 1 FROM highlights h WHERE h.article_id = a.id) OR EXISTS (SELECT 1 FROM notes n WHERE n.article_id = a.id))',
+  // The library: articles without a feed (the seed and saved pages), see docs/technotes.
+  saved: 'a.feed_id IS NULL',
+};
+
+/** Queries and writes on articles and article_state. */
+export class ArticlesTable {
+  constructor(private readonly db: Database.Database) {}
+
+  /** Inserts one article and returns its id. */
+  insert(article: NewArticle, now = Date.now()): number {
+    const row = this.db
+      .prepare(
+        `INSERT INTO articles (uid, feed_id, kind, url, title, author, published_at, sort_at,
+           fetched_at, updated_at, content_html, text, content_hash)
+         VALUES (@uid, @feedId, @kind, @url, @title, @author, @publishedAt, @sortAt,
+           @now, @now, @contentHtml, @text, @contentHash)
+         RETURNING id`,
+      )
+      .get({
+        ...article,
+        contentHash: article.contentHash ?? null,
+        sortAt: article.publishedAt ?? now,
+        now,
+      }) as { id: number };
+    return row.id;
+  }
+
+  /** Returns the id of the article with this uid, or null. */
+  idByUid(uid: string): number | null {
+    const row = this.db.prepare('SELECT id FROM articles WHERE uid = ?').get(uid) as
+      | { id: number }
+      | undefined;
+    return row?.id ?? null;
+  }
+
+  /** Returns one page of summaries, newest first. */
+  list(query: ListQuery = {}): ArticlePage {
+    const limit = query.limit ?? 50;
+    const where = [FILTER_SQL[query.filter ?? 'all']];
+    const params: Record<string, unknown> = { limit: limit + 1 };
+    if (query.feedId !== undefined) {
+      where.push('a.feed_id = @feedId');
+      params.feedId = query.feedId;
+    }
+    if (query.cursor) {
+      const { sortAt, id } = decodeCursor(query.cursor);
+      where.push('(a.sort_at < @sortAt OR (a.sort_at = @sortAt AND a.id < @id))');
+      Object.assign(params, { sortAt, id });
+    }
+    const rows = this.db
+      .prepare(
+        `SELECT ${SUMMARY_COLUMNS} ${SUMMARY_FROM} WHERE ${where.join(' AND ')}
+         ORDER BY a.sort_at DESC, a.id DESC LIMIT @limit`,
+      )
+      .all(params) as SummaryRow[];
+    const page = rows.slice(0, limit);
+    const last = page[page.length - 1];
+    return {
+      items: page.map(toSummary),
+      nextCursor: rows.length > limit && last ? `${last.sort_at}.${last.id}` : null,
+    };
+  }
+
+  /** Returns the summary of one article, or null when there is none with that id. */
+  summary(id: number): ArticleSummary | null {
+    const row = this.db.prepare(`SELECT ${SUMMARY_COLUMNS} ${SUMMARY_FROM} WHERE a.id = ?`).get(id) as
+      | SummaryRow
+      | undefined;
+    return row ? toSummary(row) : null;
+  }
+
+  /** Returns the HTML bodies and plain text of one article, or null. */
+  content(id: number): ArticleContent | null {
+    const row = this.db
+      .prepare(
+        'SELECT content_html AS contentHtml, full_text_html AS fullTextHtml, text FROM articles WHERE id = ?',
+      )
+      .get(id) as ArticleContent | undefined;
+    return row ?? null;
+  }
+
+  /** Sets or clears read and starred on one article; returns false when it does not exist. */
+  setState(id: number, change: { read?: boolean; starred?: boolean }, now = Date.now()): boolean {
+    const row = this.db.prepare('SELECT uid FROM articles WHERE id = ?').get(id) as
+      | { uid: string }
+      | undefined;
+    if (!row) return false;
+    const read = change.read === undefined ? null : change.read ? now : 0;
+    const starred = change.starred === undefined ? null : change.starred ? now : 0;
+    // NULL leaves a column as it is; 0 clears it; a time sets it (keeping an earlier time).
+    this.db
+      .prepare(
+        `INSERT INTO article_state (uid, read_at, starred_at)
+         VALUES (@uid, nullif(@read, 0), nullif(@starred, 0))
+         ON CONFLICT (uid) DO UPDATE SET
+           read_at = CASE WHEN @read IS NULL THEN read_at WHEN @read = 0 THEN NULL
+                          ELSE coalesce(read_at, @read) END,
+           starred_at = CASE WHEN @starred IS NULL THEN starred_at WHEN @starred = 0 THEN NULL
+                             ELSE coalesce(starred_at, @starred) END`,
+      )
+      .run({ uid: row.uid, read, starred });
+    return true;
+  }
+
+  /** Returns how many articles of a kind there are. */
+  countByKind(kind: ArticleKind): number {
+    const row = this.db.prepare('SELECT count(*) AS n FROM articles WHERE kind = ?').get(kind) as {
+      n: number;
+    };
+    return row.n;
+  }
+}
+
+function toSummary(row: SummaryRow): ArticleSummary {
+  return {
+    id: row.id,
+    feedId: row.feed_id,
+    feedTitle: row.feed_title,
+    kind: row.kind,
+    title: row.title,
+    url: row.url,
+    author: row.author,
+    publishedAt: isoOrNull(row.published_at),
+    excerpt: row.excerpt,
+    readAt: isoOrNull(row.read_at),
+    starredAt: isoOrNull(row.starred_at),
+  };
+}
+
+/** Parses a `sortAt.id` cursor; a malformed one is a caller's error. */
+function decodeCursor(cursor: string): { sortAt: number; id: number } {
+  const match = /^(-?\d{1,16})\.(\d{1,16})$/.exec(cursor);
+  if (!match) throw new ApiError('BAD_REQUEST', `Malformed cursor: ${cursor}`);
+  return { sortAt: Number(match[1]), id: Number(match[2]) };
+}

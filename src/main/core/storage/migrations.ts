@@ -1,0 +1,146 @@
+/**
+ * The schema, as an append-only list of migrations: the list's length is the schema version,
+ * stored in `PRAGMA user_version` (as Miniflux does). Never edit a shipped entry; append one.
+ */
+import type Database from 'better-sqlite3';
+
+/** Migration N (1-based) is MIGRATIONS[N-1]; each runs in its own transaction. */
+export const MIGRATIONS: readonly string[] = [
+  // 1: the skeleton's tables.
+  `
+  CREATE TABLE feeds (
+    id              INTEGER PRIMARY KEY,
+    url             TEXT NOT NULL UNIQUE,
+    site_url        TEXT,
+    title           TEXT NOT NULL DEFAULT '',
+    folder          TEXT,
+    etag            TEXT,
+    last_modified   TEXT,
+    body_hash       TEXT,
+    last_fetched_at INTEGER,
+    last_error      TEXT,
+    error_count     INTEGER NOT NULL DEFAULT 0,
+    next_fetch_at   INTEGER,
+    created_at      INTEGER NOT NULL
+  );
+
+  -- Articles: content only. feed_id NULL means a library article (the seed, saved pages).
+  -- uid is stable across refreshes and retention ("<feed id or library>:<identity>"), so the
+  -- state kept under it outlives the row, as NetNewsWire's statuses do.
+  CREATE TABLE articles (
+    id            INTEGER PRIMARY KEY,
+    uid           TEXT NOT NULL UNIQUE,
+    feed_id       INTEGER REFERENCES feeds(id),
+    kind          TEXT NOT NULL CHECK (kind IN ('feed', 'seed', 'saved')),
+    url           TEXT,
+    title         TEXT NOT NULL DEFAULT '',
+    author        TEXT,
+    published_at  INTEGER,
+    sort_at       INTEGER NOT NULL,
+    fetched_at    INTEGER NOT NULL,
+    updated_at    INTEGER NOT NULL,
+    content_html  TEXT NOT NULL DEFAULT '',
+    full_text_html TEXT,
+    -- Plain text of the best HTML (full text when there is one): what search indexes and what
+    -- highlights are anchored in.
+    text          TEXT NOT NULL DEFAULT '',
+    content_hash  TEXT
+  );
+  CREATE INDEX articles_by_time ON articles (sort_at DESC, id DESC);
+  CREATE INDEX articles_by_feed_time ON articles (feed_id, sort_at DESC, id DESC);
+
+  -- Read and starred state, apart from content (design.md "Data").
+  CREATE TABLE article_state (
+    uid        TEXT PRIMARY KEY,
+    read_at    INTEGER,
+    starred_at INTEGER
+  ) WITHOUT ROWID;
+
+  -- External-content full-text index over title, author and text.
+  CREATE VIRTUAL TABLE articles_fts USING fts5 (
+    title, author, text,
+    content = 'articles', content_rowid = 'id',
+    tokenize = 'unicode61 remove_diacritics 2'
+  );
+  CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+    INSERT INTO articles_fts (rowid, title, author, text)
+    VALUES (new.id, new.title, new.author, new.text);
+  END;
+  CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+    INSERT INTO articles_fts (articles_fts, rowid, title, author, text)
+    VALUES ('delete', old.id, old.title, old.author, old.text);
+  END;
+  -- Fires only when an indexed column really changes: a refresh that rewrites an unchanged
+  -- article, or a change of url or dates, costs no index work.
+  CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, author, text ON articles
+  WHEN old.title IS NOT new.title OR old.author IS NOT new.author OR old.text IS NOT new.text
+  BEGIN
+    INSERT INTO articles_fts (articles_fts, rowid, title, author, text)
+    VALUES ('delete', old.id, old.title, old.author, old.text);
+    INSERT INTO articles_fts (rowid, title, author, text)
+    VALUES (new.id, new.title, new.author, new.text);
+  END;
+
+  -- Highlights: W3C TextQuoteSelector (exact, prefix, suffix) + TextPositionSelector (start, end).
+  -- No cascade: an article with highlights cannot be deleted by accident.
+  CREATE TABLE highlights (
+    id         INTEGER PRIMARY KEY,
+    article_id INTEGER NOT NULL REFERENCES articles(id),
+    exact      TEXT NOT NULL,
+    prefix     TEXT NOT NULL DEFAULT '',
+    suffix     TEXT NOT NULL DEFAULT '',
+    start      INTEGER NOT NULL,
+    "end"      INTEGER NOT NULL,
+    color      TEXT NOT NULL DEFAULT 'yellow',
+    note       TEXT NOT NULL DEFAULT '',
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL
+  );
+  CREATE INDEX highlights_by_article ON highlights (article_id);
+
+  -- One Markdown note per article.
+  CREATE TABLE notes (
+    article_id INTEGER PRIMARY KEY REFERENCES articles(id),
+    body       TEXT NOT NULL,
+    updated_at INTEGER NOT NULL
+  );
+
+  -- Images and other files kept for offline reading, shared between articles by URL.
+  CREATE TABLE assets (
+    id         INTEGER PRIMARY KEY,
+    url        TEXT NOT NULL UNIQUE,
+    type       TEXT NOT NULL,
+    size       INTEGER NOT NULL,
+    data       BLOB NOT NULL,
+    fetched_at INTEGER NOT NULL
+  );
+  CREATE TABLE article_assets (
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    asset_id   INTEGER NOT NULL REFERENCES assets(id) ON DELETE CASCADE,
+    PRIMARY KEY (article_id, asset_id)
+  ) WITHOUT ROWID;
+  CREATE INDEX article_assets_by_asset ON article_assets (asset_id);
+
+  -- Settings as JSON values.
+  CREATE TABLE settings (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+  ) WITHOUT ROWID;
+  `,
+];
+
+/** Returns the schema version of an open database. */
+export function schemaVersion(db: Database.Database): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+/** Applies every migration the database has not had yet, each in a transaction. */
+export function migrate(db: Database.Database): void {
+  for (let version = schemaVersion(db); version < MIGRATIONS.length; version++) {
+    const sql = MIGRATIONS[version] as string;
+    db.transaction(() => {
+      db.exec(sql);
+      db.pragma(`user_version = ${version + 1}`);
+    })();
+  }
+}

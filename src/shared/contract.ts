@@ -1,0 +1,207 @@
+/**
+ * The Api contract shared by main, preload and renderer: every method of design.md with its
+ * params schema (validated at each boundary with zod) and result type, the events pushed to the
+ * window, and the error codes. Transports (IPC, HTTP) carry exactly these names.
+ */
+import { z } from 'zod';
+import { METHODS, type Method } from './methods';
+import {
+  ARTICLE_FILTERS,
+  HIGHLIGHT_COLORS,
+  type Article,
+  type ArticleNote,
+  type ArticlePage,
+  type ArticleSummary,
+  type DiscoveredFeed,
+  type Feed,
+  type Highlight,
+  type RefreshResult,
+  type RelatedFeed,
+  type SearchHit,
+} from './model';
+
+export { METHODS, isMethod, type Method } from './methods';
+
+const id = z.number().int().positive();
+const httpUrl = z
+  .string()
+  .trim()
+  .min(1)
+  .max(4096)
+  .refine((s) => /^https?:\/\//i.test(s) && URL.canParse(s), 'must be an http(s) URL');
+const empty = z.strictObject({});
+
+/** Params schema of every method. Unknown keys are refused so that typos surface. */
+export const paramsSchemas = {
+  'feeds.list': empty,
+  'feeds.add': z.strictObject({ url: httpUrl, folder: z.string().max(200).optional() }),
+  'feeds.update': z.strictObject({
+    id,
+    title: z.string().max(500).optional(),
+    folder: z.string().max(200).nullable().optional(),
+  }),
+  'feeds.remove': z.strictObject({ id }),
+  'feeds.refresh': z.strictObject({ id: id.optional() }),
+  'feeds.discover': z.strictObject({ url: httpUrl }),
+  'feeds.importOpml': z.strictObject({ xml: z.string().max(20_000_000) }),
+  'feeds.exportOpml': empty,
+  'feeds.related': z.strictObject({ articleId: id }),
+  'articles.list': z.strictObject({
+    feedId: id.optional(),
+    filter: z.enum(ARTICLE_FILTERS).optional(),
+    limit: z.number().int().min(1).max(500).optional(),
+    cursor: z.string().max(200).nullable().optional(),
+  }),
+  'articles.get': z.strictObject({ id }),
+  'articles.update': z.strictObject({
+    id,
+    read: z.boolean().optional(),
+    starred: z.boolean().optional(),
+  }),
+  'articles.search': z.strictObject({
+    query: z.string().trim().min(1).max(500),
+    limit: z.number().int().min(1).max(200).optional(),
+  }),
+  'articles.fetchFullText': z.strictObject({ id }),
+  'articles.save': z.strictObject({ url: httpUrl }),
+  'highlights.create': z
+    .strictObject({
+      articleId: id,
+      exact: z.string().min(1).max(100_000),
+      prefix: z.string().max(1000),
+      suffix: z.string().max(1000),
+      start: z.number().int().min(0),
+      end: z.number().int().min(0),
+      color: z.enum(HIGHLIGHT_COLORS).optional(),
+      note: z.string().max(1_000_000).optional(),
+    })
+    .refine((p) => p.end > p.start, { message: 'end must be after start', path: ['end'] }),
+  'highlights.update': z.strictObject({
+    id,
+    color: z.enum(HIGHLIGHT_COLORS).optional(),
+    note: z.string().max(1_000_000).optional(),
+  }),
+  'highlights.delete': z.strictObject({ id }),
+  'highlights.list': z.strictObject({ articleId: id.optional() }),
+  'notes.set': z.strictObject({ articleId: id, body: z.string().max(1_000_000) }),
+  'export.markdown': z.strictObject({ articleId: id.optional() }),
+} satisfies Record<Method, z.ZodType>;
+
+/** The validated params of method M. */
+export type Params<M extends Method> = z.output<(typeof paramsSchemas)[M]>;
+/** What a caller may pass to method M (optional keys may be left out). */
+export type ParamsInput<M extends Method> = z.input<(typeof paramsSchemas)[M]>;
+
+/** The result type of every method. */
+export interface Results {
+  'feeds.list': Feed[];
+  'feeds.add': Feed;
+  'feeds.update': Feed;
+  'feeds.remove': { ok: true };
+  'feeds.refresh': RefreshResult;
+  'feeds.discover': DiscoveredFeed[];
+  'feeds.importOpml': { added: number; skipped: number; errors: { url: string; message: string }[] };
+  'feeds.exportOpml': { xml: string };
+  'feeds.related': RelatedFeed[];
+  'articles.list': ArticlePage;
+  'articles.get': Article;
+  'articles.update': ArticleSummary;
+  'articles.search': SearchHit[];
+  'articles.fetchFullText': Article;
+  'articles.save': Article;
+  'highlights.create': Highlight;
+  'highlights.update': Highlight;
+  'highlights.delete': { ok: true };
+  'highlights.list': Highlight[];
+  'notes.set': ArticleNote;
+  'export.markdown': { files: { name: string; content: string }[] };
+}
+export type Result<M extends Method> = Results[M];
+
+/** The Api as the core implements it and as every transport exposes it. */
+export type Api = { [M in Method]: (params: Params<M>) => Promise<Result<M>> };
+/** The Api as a caller sees it: params in their input form. */
+export type ApiClient = { [M in Method]: (params?: ParamsInput<M>) => Promise<Result<M>> };
+
+/** Error codes of the Api, with the HTTP status browser mode answers them with. */
+export const ERROR_STATUS = {
+  BAD_REQUEST: 400,
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  UNKNOWN_METHOD: 404,
+  CONFLICT: 409,
+  NOT_A_FEED: 422,
+  PARSE_FAILED: 422,
+  TOO_LARGE: 422,
+  FETCH_FAILED: 502,
+  TIMEOUT: 504,
+  NOT_IMPLEMENTED: 501,
+  UNAVAILABLE: 503,
+  INTERNAL: 500,
+} as const;
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+/** The error body of both transports: `{error: {code, message}}`. */
+export interface ApiErrorBody {
+  error: { code: ErrorCode; message: string; details?: unknown };
+}
+
+/** An Api failure with a code from ERROR_STATUS; what every layer throws for a caller to see. */
+export class ApiError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+
+  /** Returns the wire form of this error. */
+  toBody(): ApiErrorBody {
+    const body: ApiErrorBody = { error: { code: this.code, message: this.message } };
+    if (this.details !== undefined) body.error.details = this.details;
+    return body;
+  }
+}
+
+/** Returns true when `value` has the wire shape of an error body. */
+export function isApiErrorBody(value: unknown): value is ApiErrorBody {
+  if (typeof value !== 'object' || value === null || !('error' in value)) return false;
+  const err = (value as { error: unknown }).error;
+  return (
+    typeof err === 'object' &&
+    err !== null &&
+    typeof (err as { code?: unknown }).code === 'string' &&
+    typeof (err as { message?: unknown }).message === 'string'
+  );
+}
+
+/** Validates raw params for `method`; returns them typed or throws ApiError BAD_REQUEST. */
+export function parseParams<M extends Method>(method: M, raw: unknown): Params<M> {
+  const parsed = paramsSchemas[method].safeParse(raw ?? {});
+  if (parsed.success) return parsed.data as Params<M>;
+  const issues = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+  const first = issues[0];
+  const where = first && first.path ? `${first.path}: ` : '';
+  throw new ApiError('BAD_REQUEST', `Bad params for ${method}: ${where}${first?.message ?? 'invalid'}`, {
+    issues,
+  });
+}
+
+/** Events pushed from main to the window (SSE in browser mode, IPC in Electron). */
+export interface Events {
+  /** Progress of a refresh: `done` of `total` feeds. */
+  refresh: { done: number; total: number; feedId: number | null };
+  /** Articles were added, changed or read; the list and counts should be fetched again. */
+  'articles.changed': { feedId: number | null; articleIds?: number[] };
+  /** Feeds were added, changed or removed. */
+  'feeds.changed': { feedIds?: number[] };
+}
+export type EventName = keyof Events;
+/** One event as it travels: its name and data. */
+export type FolioEvent = { [E in EventName]: { type: E; data: Events[E] } }[EventName];
+
+/** The list of methods, re-exported for places that want it with the contract. */
+export const API_METHODS: readonly Method[] = METHODS;

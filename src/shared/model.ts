@@ -1,0 +1,109 @@
+/**
+ * The shapes the Api returns. Timestamps are ISO 8601 strings (UTC) so that both transports
+ * (JSON over HTTP, structured clone over IPC) carry them the same way.
+ */
+
+/** A subscribed feed with its unread count and last fetch outcome. */
+export interface Feed {
+  id: number;
+  url: string;
+  siteUrl: string | null;
+  title: string;
+  folder: string | null;
+  unreadCount: number;
+  lastFetchedAt: string | null;
+  lastError: string | null;
+}
+
+/** Where an article came from: a feed, the seed imported on first start, or a saved page. */
+export type ArticleKind = 'feed' | 'seed' | 'saved';
+
+/** What the article list shows for one article. */
+export interface ArticleSummary {
+  id: number;
+  feedId: number | null;
+  feedTitle: string | null;
+  kind: ArticleKind;
+  title: string;
+  url: string | null;
+  author: string | null;
+  publishedAt: string | null;
+  excerpt: string;
+  readAt: string | null;
+  starredAt: string | null;
+}
+
+/** A highlighted passage, anchored by quote with context and by text position. */
+export interface Highlight {
+  id: number;
+  articleId: number;
+  articleTitle: string;
+  exact: string;
+  prefix: string;
+  suffix: string;
+  start: number;
+  end: number;
+  color: HighlightColor;
+  note: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export const HIGHLIGHT_COLORS = ['yellow', 'green', 'blue', 'pink'] as const;
+export type HighlightColor = (typeof HIGHLIGHT_COLORS)[number];
+
+/** The Markdown note on one article. */
+export interface ArticleNote {
+  articleId: number;
+  body: string;
+  updatedAt: string;
+}
+
+/** A whole article for the reader. `contentHtml` is the feed's, sanitized at ingestion. */
+export interface Article extends ArticleSummary {
+  contentHtml: string;
+  fullTextHtml: string | null;
+  highlights: Highlight[];
+  note: ArticleNote | null;
+}
+
+/** The filters of the article list. */
+export const ARTICLE_FILTERS = ['all', 'unread', 'starred', 'annotated', 'saved'] as const;
+export type ArticleFilter = (typeof ARTICLE_FILTERS)[number];
+
+/** One page of the article list, newest first; `nextCursor` is null on the last page. */
+export interface ArticlePage {
+  items: ArticleSummary[];
+  nextCursor: string | null;
+}
+
+/** One search hit. */
+export interface SearchHit {
+  articleId: number;
+  title: string;
+  snippet: string;
+  kind: 'article' | 'highlight' | 'note';
+}
+
+/** A feed found on a page or site. */
+export interface DiscoveredFeed {
+  url: string;
+  title: string;
+  type: 'rss' | 'atom' | 'json';
+}
+
+/** A feed suggested for the article being read. */
+export interface RelatedFeed {
+  url: string;
+  title: string;
+  reason: string;
+  score: number;
+  subscribed: boolean;
+}
+
+/** The outcome of a refresh of one feed or all. */
+export interface RefreshResult {
+  feeds: number;
+  newArticles: number;
+  errors: { feedId: number; code: string; message: string }[];
+}
