@@ -26,7 +26,10 @@ const stale =
     statSync(entry).mtimeMs;
 if (stale) {
   console.error('[serve] building…');
-  const build = spawnSync('npx', ['electron-vite', 'build'], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
+  const build = spawnSync('npx', ['electron-vite', 'build'], {
+    cwd: root,
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 

@@ -13,7 +13,8 @@ const DEFAULT_PORT = 4777;
 
 async function main(): Promise<void> {
   const env = process.env;
-  const port = env.FOLIO_PORT === undefined || env.FOLIO_PORT === '' ? DEFAULT_PORT : Number(env.FOLIO_PORT);
+  const port =
+    env.FOLIO_PORT === undefined || env.FOLIO_PORT === '' ? DEFAULT_PORT : Number(env.FOLIO_PORT);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new Error(`FOLIO_PORT must be a port number (0 for a free one), not ${env.FOLIO_PORT}`);
   }
@@ -22,7 +23,10 @@ async function main(): Promise<void> {
   const app = openApp({ dataDir, resourcesDir: join(__dirname, '../../resources') });
   let server;
   try {
-    server = await startBrowserServer({ app, token, staticDir: join(__dirname, '../renderer') }, port);
+    server = await startBrowserServer(
+      { app, token, staticDir: join(__dirname, '../renderer') },
+      port,
+    );
   } catch (error) {
     app.close();
     throw error;

@@ -100,7 +100,11 @@ export interface Results {
   'feeds.remove': { ok: true };
   'feeds.refresh': RefreshResult;
   'feeds.discover': DiscoveredFeed[];
-  'feeds.importOpml': { added: number; skipped: number; errors: { url: string; message: string }[] };
+  'feeds.importOpml': {
+    added: number;
+    skipped: number;
+    errors: { url: string; message: string }[];
+  };
   'feeds.exportOpml': { xml: string };
   'feeds.related': RelatedFeed[];
   'articles.list': ArticlePage;
@@ -185,9 +189,13 @@ export function parseParams<M extends Method>(method: M, raw: unknown): Params<M
   const issues = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
   const first = issues[0];
   const where = first && first.path ? `${first.path}: ` : '';
-  throw new ApiError('BAD_REQUEST', `Bad params for ${method}: ${where}${first?.message ?? 'invalid'}`, {
-    issues,
-  });
+  throw new ApiError(
+    'BAD_REQUEST',
+    `Bad params for ${method}: ${where}${first?.message ?? 'invalid'}`,
+    {
+      issues,
+    },
+  );
 }
 
 /** Events pushed from main to the window (SSE in browser mode, IPC in Electron). */

@@ -90,7 +90,11 @@ async function handle(
 
   if (url.pathname.startsWith('/api/') || url.pathname.startsWith('/assets/')) {
     if (!authorized()) {
-      return sendError(res, 'UNAUTHORIZED', 'Missing or wrong token: open the link that `npm run serve` printed.');
+      return sendError(
+        res,
+        'UNAUTHORIZED',
+        'Missing or wrong token: open the link that `npm run serve` printed.',
+      );
     }
     if (url.pathname === '/api/events') return events.attach(req, res);
     if (url.pathname.startsWith('/assets/')) return serveAsset(res, app, url.pathname);
@@ -103,8 +107,13 @@ async function handle(
   const given = url.searchParams.get('token');
   if (given !== null) {
     // The link printed at start: keep the token in an HttpOnly cookie and drop it from the URL.
-    if (!sameSecret(given, token)) return sendError(res, 'UNAUTHORIZED', 'That link has a wrong token.');
-    res.writeHead(303, { 'Set-Cookie': tokenCookie(token), Location: '/', 'Cache-Control': 'no-store' });
+    if (!sameSecret(given, token))
+      return sendError(res, 'UNAUTHORIZED', 'That link has a wrong token.');
+    res.writeHead(303, {
+      'Set-Cookie': tokenCookie(token),
+      Location: '/',
+      'Cache-Control': 'no-store',
+    });
     return void res.end();
   }
   const file = await readStatic(staticDir, url.pathname);

@@ -8,7 +8,8 @@ import { join } from 'node:path';
 
 /** Returns the platform's app-data folder for Folio. */
 export function defaultDataDir(platform = process.platform, env = process.env): string {
-  if (platform === 'win32') return join(env.APPDATA ?? join(homedir(), 'AppData', 'Roaming'), 'Folio');
+  if (platform === 'win32')
+    return join(env.APPDATA ?? join(homedir(), 'AppData', 'Roaming'), 'Folio');
   if (platform === 'darwin') return join(homedir(), 'Library', 'Application Support', 'Folio');
   return join(env.XDG_CONFIG_HOME ?? join(homedir(), '.config'), 'Folio');
 }

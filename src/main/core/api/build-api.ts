@@ -50,6 +50,9 @@ export function buildApi({ store, events }: ApiDeps): Api {
 function notImplemented(method: Method): () => Promise<never> {
   const what = COMING_WITH[method] ?? 'a later version';
   return async () => {
-    throw new ApiError('NOT_IMPLEMENTED', `${method} is not implemented yet (it comes with ${what}).`);
+    throw new ApiError(
+      'NOT_IMPLEMENTED',
+      `${method} is not implemented yet (it comes with ${what}).`,
+    );
   };
 }

@@ -7,13 +7,18 @@ import { ApiError, isMethod, parseParams, type Api, type Method } from '../../..
 import type { Envelope } from '../../../shared/bridge';
 
 /** Returns a function that runs one untrusted (method, params) call against `api`. */
-export function createDispatcher(api: Api): (method: unknown, params: unknown) => Promise<Envelope> {
+export function createDispatcher(
+  api: Api,
+): (method: unknown, params: unknown) => Promise<Envelope> {
   return async (method, params) => {
     try {
       if (!isMethod(method)) {
         throw new ApiError('UNKNOWN_METHOD', `There is no Api method ${JSON.stringify(method)}.`);
       }
-      if (params !== undefined && (typeof params !== 'object' || params === null || Array.isArray(params))) {
+      if (
+        params !== undefined &&
+        (typeof params !== 'object' || params === null || Array.isArray(params))
+      ) {
         throw new ApiError('BAD_REQUEST', `Params of ${method} must be a JSON object.`);
       }
       const run = api[method] as (p: unknown) => Promise<unknown>;

@@ -34,9 +34,7 @@ export function parseSeed(source: string): SeedArticle {
     .filter((line) => line.length > 0);
   while (lines.length > 1 && TRAILING_CRUFT.test(lines[lines.length - 1] as string)) lines.pop();
   const [title = 'Untitled', ...body] = lines;
-  const blocks = body.map((line) =>
-    isHeading(line) ? { tag: 'h2', line } : { tag: 'p', line },
-  );
+  const blocks = body.map((line) => (isHeading(line) ? { tag: 'h2', line } : { tag: 'p', line }));
   return {
     title,
     html: blocks.map(({ tag, line }) => `<${tag}>${escapeHtml(line)}</${tag}>`).join('\n'),

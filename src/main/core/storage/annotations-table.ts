@@ -51,7 +51,11 @@ export class AnnotationsTable {
       .prepare('SELECT article_id, body, updated_at FROM notes WHERE article_id = ?')
       .get(articleId) as { article_id: number; body: string; updated_at: number } | undefined;
     return row
-      ? { articleId: row.article_id, body: row.body, updatedAt: new Date(row.updated_at).toISOString() }
+      ? {
+          articleId: row.article_id,
+          body: row.body,
+          updatedAt: new Date(row.updated_at).toISOString(),
+        }
       : null;
   }
 }

@@ -3,7 +3,12 @@
  * the article's stable uid), so state outlives retention and re-ingestion.
  */
 import type Database from 'better-sqlite3';
-import type { ArticleFilter, ArticleKind, ArticlePage, ArticleSummary } from '../../../shared/model';
+import type {
+  ArticleFilter,
+  ArticleKind,
+  ArticlePage,
+  ArticleSummary,
+} from '../../../shared/model';
 import { ApiError } from '../../../shared/contract';
 import { isoOrNull } from './time';
 
@@ -97,8 +102,7 @@ export class ArticlesTable {
   /** Returns the id of the article with this uid, or null. */
   idByUid(uid: string): number | null {
     const row = this.db.prepare('SELECT id FROM articles WHERE uid = ?').get(uid) as
-      | { id: number }
-      | undefined;
+      { id: number } | undefined;
     return row?.id ?? null;
   }
 
@@ -132,9 +136,9 @@ export class ArticlesTable {
 
   /** Returns the summary of one article, or null when there is none with that id. */
   summary(id: number): ArticleSummary | null {
-    const row = this.db.prepare(`SELECT ${SUMMARY_COLUMNS} ${SUMMARY_FROM} WHERE a.id = ?`).get(id) as
-      | SummaryRow
-      | undefined;
+    const row = this.db
+      .prepare(`SELECT ${SUMMARY_COLUMNS} ${SUMMARY_FROM} WHERE a.id = ?`)
+      .get(id) as SummaryRow | undefined;
     return row ? toSummary(row) : null;
   }
 
@@ -151,8 +155,7 @@ export class ArticlesTable {
   /** Sets or clears read and starred on one article; returns false when it does not exist. */
   setState(id: number, change: { read?: boolean; starred?: boolean }, now = Date.now()): boolean {
     const row = this.db.prepare('SELECT uid FROM articles WHERE id = ?').get(id) as
-      | { uid: string }
-      | undefined;
+      { uid: string } | undefined;
     if (!row) return false;
     const read = change.read === undefined ? null : change.read ? now : 0;
     const starred = change.starred === undefined ? null : change.starred ? now : 0;

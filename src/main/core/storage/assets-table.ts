@@ -14,8 +14,7 @@ export class AssetsTable {
   /** Returns the asset with this id, or null. */
   get(id: number): StoredAsset | null {
     const row = this.db.prepare('SELECT type, data FROM assets WHERE id = ?').get(id) as
-      | StoredAsset
-      | undefined;
+      StoredAsset | undefined;
     return row ?? null;
   }
 

@@ -8,8 +8,7 @@ export class SettingsTable {
   /** Returns the stored value of `key`, or `fallback` when unset. */
   get<T>(key: string, fallback: T): T {
     const row = this.db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as
-      | { value: string }
-      | undefined;
+      { value: string } | undefined;
     return row ? (JSON.parse(row.value) as T) : fallback;
   }
 
