@@ -2,7 +2,8 @@
  * What crosses the Electron preload bridge. Errors do not survive contextBridge as classes, so
  * every call resolves to an envelope and the renderer turns `{ok:false}` back into an ApiError.
  */
-import type { ApiErrorBody, FolioEvent } from './contract';
+import type { FolioEvent } from './contract';
+import type { ApiErrorBody } from './errors';
 import type { Method } from './methods';
 
 /** The outcome of one Api call as both transports carry it. */

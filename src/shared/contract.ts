@@ -21,6 +21,14 @@ import {
 } from './model';
 
 export { METHODS, isMethod, type Method } from './methods';
+export {
+  ApiError,
+  ERROR_STATUS,
+  isApiErrorBody,
+  type ApiErrorBody,
+  type ErrorCode,
+} from './errors';
+import { ApiError } from './errors';
 
 const id = z.number().int().positive();
 const httpUrl = z
@@ -126,61 +134,6 @@ export type Result<M extends Method> = Results[M];
 export type Api = { [M in Method]: (params: Params<M>) => Promise<Result<M>> };
 /** The Api as a caller sees it: params in their input form. */
 export type ApiClient = { [M in Method]: (params?: ParamsInput<M>) => Promise<Result<M>> };
-
-/** Error codes of the Api, with the HTTP status browser mode answers them with. */
-export const ERROR_STATUS = {
-  BAD_REQUEST: 400,
-  UNAUTHORIZED: 401,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  UNKNOWN_METHOD: 404,
-  CONFLICT: 409,
-  NOT_A_FEED: 422,
-  PARSE_FAILED: 422,
-  TOO_LARGE: 422,
-  FETCH_FAILED: 502,
-  TIMEOUT: 504,
-  NOT_IMPLEMENTED: 501,
-  UNAVAILABLE: 503,
-  INTERNAL: 500,
-} as const;
-export type ErrorCode = keyof typeof ERROR_STATUS;
-
-/** The error body of both transports: `{error: {code, message}}`. */
-export interface ApiErrorBody {
-  error: { code: ErrorCode; message: string; details?: unknown };
-}
-
-/** An Api failure with a code from ERROR_STATUS; what every layer throws for a caller to see. */
-export class ApiError extends Error {
-  constructor(
-    readonly code: ErrorCode,
-    message: string,
-    readonly details?: unknown,
-  ) {
-    super(message);
-    this.name = 'ApiError';
-  }
-
-  /** Returns the wire form of this error. */
-  toBody(): ApiErrorBody {
-    const body: ApiErrorBody = { error: { code: this.code, message: this.message } };
-    if (this.details !== undefined) body.error.details = this.details;
-    return body;
-  }
-}
-
-/** Returns true when `value` has the wire shape of an error body. */
-export function isApiErrorBody(value: unknown): value is ApiErrorBody {
-  if (typeof value !== 'object' || value === null || !('error' in value)) return false;
-  const err = (value as { error: unknown }).error;
-  return (
-    typeof err === 'object' &&
-    err !== null &&
-    typeof (err as { code?: unknown }).code === 'string' &&
-    typeof (err as { message?: unknown }).message === 'string'
-  );
-}
 
 /** Validates raw params for `method`; returns them typed or throws ApiError BAD_REQUEST. */
 export function parseParams<M extends Method>(method: M, raw: unknown): Params<M> {
