@@ -98,6 +98,16 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': 'off' },
   },
   {
+    // The one allowed fake mirrors Electron's loosely typed surface.
+    files: ['tests/fakes/**'],
+    rules: { '@typescript-eslint/no-explicit-any': 'off' },
+  },
+  {
+    // Playwright's page.evaluate callbacks run in the page.
+    files: ['tests/e2e/**', 'scripts/screenshot.mjs'],
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+  },
+  {
     files: ['tests/**', 'scripts/**'],
     rules: { 'no-restricted-imports': ['error', { paths: [electronBan] }] },
   },

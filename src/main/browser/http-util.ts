@@ -1,24 +1,11 @@
 /** Small helpers for answering HTTP requests in browser mode. */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApiError, ERROR_STATUS, type ErrorCode } from '../../shared/contract';
-
-/** The CSP of every page browser mode serves: our own scripts only, nothing inline. */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: https: http:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+import { UI_CONTENT_SECURITY_POLICY } from '../ui-files';
 
 /** Headers sent with every response. */
 export const SECURITY_HEADERS: Record<string, string> = {
-  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+  'Content-Security-Policy': UI_CONTENT_SECURITY_POLICY,
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',
   'Cross-Origin-Opener-Policy': 'same-origin',

@@ -17,6 +17,7 @@ import {
 import { readBody, SECURITY_HEADERS, sendError, sendJson } from './http-util';
 import { readStatic } from './static-files';
 import { EventStream } from './event-stream';
+import { ASSET_CONTENT_SECURITY_POLICY } from '../ui-files';
 
 /** What the server needs. */
 export interface BrowserServerOptions {
@@ -156,7 +157,7 @@ function serveAsset(res: ServerResponse, app: FolioApp, pathname: string): void 
     'Content-Length': asset.data.length,
     'Cache-Control': 'private, max-age=31536000, immutable',
     // Stored SVGs and the like never run as documents of this origin.
-    'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; sandbox",
+    'Content-Security-Policy': ASSET_CONTENT_SECURITY_POLICY,
   });
   res.end(asset.data);
 }

@@ -1,0 +1,146 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DATABASE_FILE, openApp, type FolioApp } from '../../src/main/core/app';
+import { Store } from '../../src/main/core/storage/store';
+import {
+  assetUrl,
+  createAppProtocolHandler,
+  createAssetProtocolHandler,
+  privilegedSchemes,
+} from '../../src/main/shell/protocol';
+import { mimeType, resolveUiPath } from '../../src/main/ui-files';
+
+const RESOURCES = join(__dirname, '../../resources');
+let root: string;
+let rendererDir: string;
+let serveApp: (request: Request) => Promise<Response>;
+
+beforeAll(() => {
+  root = mkdtempSync(join(tmpdir(), 'folio-protocol-'));
+  rendererDir = join(root, 'renderer');
+  mkdirSync(join(rendererDir, 'assets'), { recursive: true });
+  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Folio</title>');
+  writeFileSync(join(rendererDir, 'assets', 'index-abc.js'), 'console.log(1)');
+  writeFileSync(join(rendererDir, 'assets', 'index-abc.css'), 'body{}');
+  writeFileSync(join(root, 'secret.txt'), 'outside the renderer');
+  serveApp = createAppProtocolHandler(rendererDir);
+});
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+const get = (url: string): Promise<Response> => serveApp(new Request(url));
+
+describe('app:// protocol', () => {
+  it('serves index.html with a strict CSP header', async () => {
+    for (const url of ['app://folio/index.html', 'app://folio/']) {
+      const response = await get(url);
+      expect(response.status, url).toBe(200);
+      expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
+      const csp = response.headers.get('content-security-policy') ?? '';
+      expect(csp).toContain("default-src 'none'");
+      expect(csp).toContain("script-src 'self'");
+      expect(csp).not.toMatch(/script-src[^;]*(unsafe-inline|unsafe-eval)/);
+      expect(csp).toContain("object-src 'none'");
+      expect(csp).toContain("frame-ancestors 'none'");
+      expect(await response.text()).toContain('<title>Folio</title>');
+    }
+  });
+
+  it('serves scripts and styles with their MIME types', async () => {
+    const js = await get('app://folio/assets/index-abc.js');
+    expect(js.status).toBe(200);
+    expect(js.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect(js.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(js.headers.get('content-security-policy')).toBeNull();
+    expect((await get('app://folio/assets/index-abc.css')).headers.get('content-type')).toBe(
+      'text/css; charset=utf-8',
+    );
+    expect(mimeType('a.woff2')).toBe('font/woff2');
+    expect(mimeType('a.unknown')).toBe('application/octet-stream');
+  });
+
+  it('refuses path traversal in every spelling', async () => {
+    for (const url of [
+      'app://folio/../secret.txt',
+      'app://folio/assets/../../secret.txt',
+      'app://folio/%2e%2e/secret.txt',
+      'app://folio/%2E%2E%2Fsecret.txt',
+      'app://folio/assets/%2e%2e%2f%2e%2e%2fsecret.txt',
+      'app://folio/..%5csecret.txt',
+      'app://folio/%5c..%5csecret.txt',
+      'app://folio/assets%00.js',
+    ]) {
+      const response = await get(url);
+      expect([403, 404], url).toContain(response.status);
+      expect(await response.text(), url).not.toContain('outside the renderer');
+    }
+    expect(resolveUiPath(rendererDir, '/../secret.txt')).toBeNull();
+    expect(resolveUiPath(rendererDir, '/%2e%2e/secret.txt')).toBeNull();
+    expect(resolveUiPath(rendererDir, '/assets/x.js')).toBe(join(rendererDir, 'assets', 'x.js'));
+  });
+
+  it('answers 404 for missing files, directories and foreign hosts, 405 for writes', async () => {
+    expect((await get('app://folio/nope.html')).status).toBe(404);
+    expect((await get('app://folio/assets')).status).toBe(404);
+    expect((await get('app://evil/index.html')).status).toBe(404);
+    expect((await serveApp(new Request('app://folio/index.html', { method: 'POST' }))).status).toBe(
+      405,
+    );
+  });
+
+  it('registers both schemes as standard and secure, neither bypassing the CSP', () => {
+    const schemes = privilegedSchemes();
+    expect(schemes.map((s) => s.scheme)).toEqual(['app', 'folio-asset']);
+    for (const s of schemes) {
+      expect(s.privileges).toMatchObject({ standard: true, secure: true });
+      expect(s.privileges?.bypassCSP).toBeUndefined();
+    }
+  });
+});
+
+describe('folio-asset:// protocol', () => {
+  let core: FolioApp;
+  let assetId: number;
+  let dataDir: string;
+
+  beforeAll(() => {
+    dataDir = mkdtempSync(join(tmpdir(), 'folio-assets-'));
+    core = openApp({ dataDir, resourcesDir: RESOURCES });
+    core.close();
+    const store = Store.open(join(dataDir, DATABASE_FILE));
+    assetId = store.assets.put(
+      'https://example.com/a.png',
+      'image/png',
+      Buffer.from([0x89, 0x50, 0x4e, 0x47]),
+    );
+    store.close();
+    core = openApp({ dataDir, resourcesDir: RESOURCES });
+  });
+  afterAll(() => {
+    core.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('serves a stored asset with its type, as data that cannot run', async () => {
+    const serve = createAssetProtocolHandler(core);
+    const response = serve(new Request(assetUrl(assetId)));
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('image/png');
+    expect(response.headers.get('content-security-policy')).toContain('sandbox');
+    expect([...new Uint8Array(await response.arrayBuffer())]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+  });
+
+  it('answers 404 for unknown ids and malformed URLs', () => {
+    const serve = createAssetProtocolHandler(core);
+    for (const url of [
+      assetUrl(assetId + 1000),
+      'folio-asset://asset/abc',
+      'folio-asset://asset/1/../2',
+      'folio-asset://other/1',
+      'folio-asset://asset/',
+    ]) {
+      expect(serve(new Request(url)).status, url).toBe(404);
+    }
+  });
+});
