@@ -1,0 +1,77 @@
+/** The article list's state: one source's articles, newest first, paged by cursor. */
+import type { ArticleSummary } from '../../../shared/model';
+import { api } from './api';
+import { listParams, type SourceId } from './route';
+
+const PAGE_SIZE = 100;
+
+/** The articles of the selected source. */
+export class ArticleListState {
+  items: ArticleSummary[] = $state([]);
+  nextCursor: string | null = $state(null);
+  loading = $state(false);
+  source: SourceId = $state('all');
+  #generation = 0;
+
+  /**
+   * Loads the first page of `source`. With `keepId`, an article that dropped out of the list
+   * (say it was just read in Unread) stays where it was, so the list does not jump under the
+   * reader; it goes away on the next change of source.
+   */
+  async load(source: SourceId, keepId: number | null = null): Promise<void> {
+    const generation = ++this.#generation;
+    const sameSource = source === this.source;
+    this.source = source;
+    this.loading = true;
+    try {
+      const page = await api['articles.list']({ ...listParams(source), limit: PAGE_SIZE });
+      if (generation !== this.#generation) return;
+      const items = page.items;
+      if (sameSource && keepId !== null && !items.some((a) => a.id === keepId)) {
+        const kept = this.items.find((a) => a.id === keepId);
+        if (kept) insertByDate(items, kept);
+      }
+      this.items = items;
+      this.nextCursor = page.nextCursor;
+    } finally {
+      if (generation === this.#generation) this.loading = false;
+    }
+  }
+
+  /** Appends the next page, if there is one. */
+  async loadMore(): Promise<void> {
+    if (!this.nextCursor || this.loading) return;
+    const generation = this.#generation;
+    this.loading = true;
+    try {
+      const page = await api['articles.list']({
+        ...listParams(this.source),
+        limit: PAGE_SIZE,
+        cursor: this.nextCursor,
+      });
+      if (generation !== this.#generation) return;
+      const known: Record<number, true> = {};
+      for (const item of this.items) known[item.id] = true;
+      this.items.push(...page.items.filter((a) => !known[a.id]));
+      this.nextCursor = page.nextCursor;
+    } finally {
+      if (generation === this.#generation) this.loading = false;
+    }
+  }
+
+  /** The index of article `id` in the list, or -1. */
+  indexOf(id: number | null): number {
+    return id === null ? -1 : this.items.findIndex((a) => a.id === id);
+  }
+
+  /** Replaces an item with a fresher summary (after read/starred changed). */
+  patch(summary: ArticleSummary): void {
+    const index = this.indexOf(summary.id);
+    if (index >= 0) this.items[index] = summary;
+  }
+}
+
+function insertByDate(items: ArticleSummary[], item: ArticleSummary): void {
+  const at = items.findIndex((a) => (a.publishedAt ?? '') < (item.publishedAt ?? ''));
+  items.splice(at < 0 ? items.length : at, 0, item);
+}
