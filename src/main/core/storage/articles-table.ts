@@ -174,6 +174,38 @@ export class ArticlesTable {
     return true;
   }
 
+  /**
+   * Marks these articles read in one statement (keeping earlier read times) and returns how many
+   * were unread. Unknown ids are ignored.
+   */
+  markRead(ids: readonly number[], now = Date.now()): number {
+    if (ids.length === 0) return 0;
+    return this.markReadWhere('a.id IN (SELECT value FROM json_each(@ids))', {
+      ids: JSON.stringify(ids),
+      now,
+    });
+  }
+
+  /** Marks every article read, or every article of one feed; returns how many were unread. */
+  markAllRead(scope: { feedId?: number } = {}, now = Date.now()): number {
+    return scope.feedId === undefined
+      ? this.markReadWhere('1', { now })
+      : this.markReadWhere('a.feed_id = @feedId', { feedId: scope.feedId, now });
+  }
+
+  private markReadWhere(where: string, params: Record<string, unknown>): number {
+    // "WHERE … AND true" lets SQLite tell the upsert's ON CONFLICT from a join constraint.
+    const result = this.db
+      .prepare(
+        `INSERT INTO article_state (uid, read_at)
+         SELECT a.uid, @now FROM articles a LEFT JOIN article_state s ON s.uid = a.uid
+         WHERE ${where} AND s.read_at IS NULL AND true
+         ON CONFLICT (uid) DO UPDATE SET read_at = excluded.read_at`,
+      )
+      .run(params);
+    return result.changes;
+  }
+
   /** Returns how many articles of a kind there are. */
   countByKind(kind: ArticleKind): number {
     const row = this.db.prepare('SELECT count(*) AS n FROM articles WHERE kind = ?').get(kind) as {

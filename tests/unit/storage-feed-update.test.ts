@@ -1,0 +1,265 @@
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Store } from '../../src/main/core/storage/store';
+import { storeFeedUpdate } from '../../src/main/core/storage/feed-update';
+import type { NormalizedFeed, NormalizedItem } from '../../src/main/core/feeds/types';
+import { tempDir } from '../helpers/temp-dir';
+
+function item(identity: string, version = 1, extra: Partial<NormalizedItem> = {}): NormalizedItem {
+  return {
+    identity,
+    url: `https://example.com/${identity}`,
+    title: `Title ${identity}`,
+    author: 'Anna',
+    publishedAt: Date.UTC(2026, 0, 1),
+    updatedAt: null,
+    contentHtml: `<p>Body ${identity} version${version}</p>`,
+    text: `Body ${identity} version${version}`,
+    categories: [],
+    enclosures: [],
+    contentHash: `${identity}-v${version}`,
+    ...extra,
+  };
+}
+
+function feedOf(items: NormalizedItem[], extra: Partial<NormalizedFeed> = {}): NormalizedFeed {
+  return {
+    format: 'rss',
+    title: 'Example',
+    siteUrl: 'https://example.com/',
+    ttlMinutes: null,
+    items,
+    recovered: false,
+    ...extra,
+  };
+}
+
+function totalChanges(store: Store): number {
+  return store.db.prepare('SELECT total_changes()').pluck().get() as number;
+}
+
+function count(store: Store, sql: string, ...params: unknown[]): number {
+  return store.db
+    .prepare(sql)
+    .pluck()
+    .get(...params) as number;
+}
+
+describe('storeFeedUpdate', () => {
+  let store: Store;
+  let feedId: number;
+  beforeEach(() => {
+    store = Store.open(':memory:');
+    feedId = store.feeds.insert({
+      url: 'https://example.com/feed',
+      title: '',
+      siteUrl: null,
+      folder: null,
+    });
+  });
+
+  it('inserts new articles and sets the feed title and site', () => {
+    const result = storeFeedUpdate(store, feedId, feedOf([item('a'), item('b')]), 5000);
+    expect(result.updatedArticleIds).toEqual([]);
+    expect(result.newArticleIds).toHaveLength(2);
+    const [a] = result.newArticleIds as [number];
+    expect(store.articles.summary(a)).toMatchObject({
+      feedId,
+      kind: 'feed',
+      title: 'Title a',
+      author: 'Anna',
+    });
+    expect(store.articles.content(a)?.text).toBe('Body a version1');
+    expect(store.feeds.get(feedId)).toMatchObject({
+      title: 'Example',
+      siteUrl: 'https://example.com/',
+      unreadCount: 2,
+    });
+  });
+
+  it('writes nothing when the same feed is stored again', () => {
+    const feed = feedOf([item('a'), item('b'), item('c')]);
+    storeFeedUpdate(store, feedId, feed);
+    const before = totalChanges(store);
+    expect(storeFeedUpdate(store, feedId, feed)).toEqual({
+      newArticleIds: [],
+      updatedArticleIds: [],
+    });
+    expect(totalChanges(store) - before).toBe(0);
+    expect(count(store, 'SELECT count(*) FROM articles')).toBe(3);
+  });
+
+  it('updates an article edited upstream in place, keeping its state and its place', () => {
+    const [id] = storeFeedUpdate(store, feedId, feedOf([item('a')]), 1000).newArticleIds as [
+      number,
+    ];
+    store.articles.setState(id, { read: true, starred: true });
+    const sortBefore = count(store, 'SELECT sort_at FROM articles WHERE id = ?', id);
+    const edited = item('a', 2, { title: 'Corrected title', publishedAt: Date.UTC(2026, 0, 2) });
+    const result = storeFeedUpdate(store, feedId, feedOf([edited]), 2000);
+    expect(result).toEqual({ newArticleIds: [], updatedArticleIds: [id] });
+    expect(store.articles.summary(id)).toMatchObject({ title: 'Corrected title' });
+    expect(store.articles.summary(id)?.readAt).not.toBeNull();
+    expect(store.articles.summary(id)?.starredAt).not.toBeNull();
+    expect(store.articles.content(id)?.text).toBe('Body a version2');
+    expect(count(store, 'SELECT sort_at FROM articles WHERE id = ?', id)).toBe(sortBefore);
+    // The index follows the new text.
+    const matches = (word: string) =>
+      count(store, 'SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?', word);
+    expect(matches('version2')).toBe(1);
+    expect(matches('version1')).toBe(0);
+    expect(store.feeds.get(feedId)?.unreadCount).toBe(0);
+  });
+
+  it('keeps an article that is gone from the feed', () => {
+    const [a] = storeFeedUpdate(store, feedId, feedOf([item('a'), item('b')])).newArticleIds as [
+      number,
+    ];
+    const result = storeFeedUpdate(store, feedId, feedOf([item('b'), item('c')]));
+    expect(result.newArticleIds).toHaveLength(1);
+    expect(store.articles.summary(a)).not.toBeNull();
+    expect(count(store, 'SELECT count(*) FROM articles WHERE feed_id = ?', feedId)).toBe(3);
+  });
+
+  it('stores an identity repeated within one document once', () => {
+    const result = storeFeedUpdate(store, feedId, feedOf([item('a', 2), item('a', 1), item('b')]));
+    expect(result.newArticleIds).toHaveLength(2);
+    expect(count(store, 'SELECT count(*) FROM articles')).toBe(2);
+    expect(store.articles.content(result.newArticleIds[0] as number)?.text).toBe('Body a version2');
+  });
+
+  it("keeps the document's order for undated items", () => {
+    const undated = ['first', 'second', 'third'].map((id) => item(id, 1, { publishedAt: null }));
+    storeFeedUpdate(store, feedId, feedOf(undated), 7000);
+    expect(store.articles.list({ feedId }).items.map((a) => a.title)).toEqual([
+      'Title first',
+      'Title second',
+      'Title third',
+    ]);
+  });
+
+  it('keeps the same identity in two feeds apart', () => {
+    const other = store.feeds.insert({
+      url: 'https://other.example/feed',
+      title: '',
+      siteUrl: null,
+      folder: null,
+    });
+    storeFeedUpdate(store, feedId, feedOf([item('a')]));
+    expect(storeFeedUpdate(store, other, feedOf([item('a')])).newArticleIds).toHaveLength(1);
+  });
+
+  it('stores nothing for a feed removed while it was being fetched', () => {
+    store.feeds.remove(feedId);
+    expect(storeFeedUpdate(store, feedId, feedOf([item('a')]))).toEqual({
+      newArticleIds: [],
+      updatedArticleIds: [],
+    });
+    expect(count(store, 'SELECT count(*) FROM articles')).toBe(0);
+  });
+});
+
+describe('storeFeedUpdate with a second connection writing', () => {
+  const dir = tempDir();
+  let file: string;
+  let a: Store;
+  let b: Store;
+  let n = 0;
+  beforeEach(() => {
+    file = join(dir, `folio-${++n}.db`);
+    a = Store.open(file);
+    b = Store.open(file);
+  });
+  afterEach(() => {
+    a.close();
+    b.close();
+  });
+
+  it("never loses the user's star or read mark made between refreshes", () => {
+    const feedId = a.feeds.insert({
+      url: 'https://example.com/feed',
+      title: '',
+      siteUrl: null,
+      folder: null,
+    });
+    const [id] = storeFeedUpdate(a, feedId, feedOf([item('a', 1), item('b', 1)])).newArticleIds as [
+      number,
+    ];
+
+    // B reads the article (an open read snapshot) while A rewrites it.
+    b.db.exec('BEGIN');
+    expect(b.articles.content(id)?.text).toBe('Body a version1');
+    expect(
+      storeFeedUpdate(a, feedId, feedOf([item('a', 2), item('b', 1)])).updatedArticleIds,
+    ).toEqual([id]);
+    expect(b.articles.content(id)?.text).toBe('Body a version1');
+    b.db.exec('COMMIT');
+
+    // The user stars and reads it on B; A rewrites it again straight after.
+    b.transaction(() => b.articles.setState(id, { starred: true, read: true }));
+    storeFeedUpdate(a, feedId, feedOf([item('a', 3), item('b', 1)]));
+
+    for (const store of [a, b]) {
+      expect(store.articles.summary(id)?.starredAt).not.toBeNull();
+      expect(store.articles.summary(id)?.readAt).not.toBeNull();
+      expect(store.articles.content(id)?.text).toBe('Body a version3');
+      expect(count(store, 'SELECT count(*) FROM articles')).toBe(2);
+      expect(store.feeds.get(feedId)?.unreadCount).toBe(1);
+    }
+  });
+
+  it('keeps every write when a refresh and user writes run at the same time', async () => {
+    const feedId = a.feeds.insert({
+      url: 'https://example.com/feed',
+      title: '',
+      siteUrl: null,
+      folder: null,
+    });
+    const [id] = storeFeedUpdate(a, feedId, feedOf([item('a', 0)])).newArticleIds as [number];
+    const uid = `${feedId}:a`;
+    const go = new Int32Array(new SharedArrayBuffer(4));
+    // The user's side: another thread, its own connection, the same upsert setState makes.
+    const worker = new Worker(
+      `
+      const { workerData, parentPort } = require('node:worker_threads');
+      const Database = require('better-sqlite3');
+      const db = new Database(workerData.file);
+      db.pragma('busy_timeout = 5000');
+      const star = db.prepare(
+        'INSERT INTO article_state (uid, read_at, starred_at) VALUES (?, ?, ?) ' +
+        'ON CONFLICT (uid) DO UPDATE SET read_at = excluded.read_at, starred_at = excluded.starred_at');
+      const version = db.prepare('SELECT content_hash FROM articles WHERE uid = ?').pluck();
+      const seen = new Set();
+      parentPort.postMessage('ready');
+      while (Atomics.load(workerData.go, 0) === 0) {}
+      for (let i = 0; i < 300; i++) {
+        db.transaction(() => {
+          seen.add(version.get(workerData.uid));
+          star.run(workerData.uid, i % 2 ? null : i + 1, i + 1);
+        }).immediate();
+      }
+      db.close();
+      parentPort.postMessage([...seen].length);
+      `,
+      { eval: true, workerData: { file, uid, go } },
+    );
+    const versionsSeen = new Promise<number>((resolve, reject) => {
+      worker.on('message', (m) => typeof m === 'number' && resolve(m));
+      worker.on('error', reject);
+    });
+    await new Promise((resolve) => worker.once('message', resolve));
+    Atomics.store(go, 0, 1);
+    for (let v = 1; v <= 300; v++) storeFeedUpdate(a, feedId, feedOf([item('a', v)]));
+
+    // The user's writes saw the article change under them: the two sides really interleaved.
+    expect(await versionsSeen).toBeGreaterThan(1);
+    await worker.terminate();
+    const summary = a.articles.summary(id);
+    expect(summary?.starredAt).toBe(new Date(300).toISOString());
+    expect(summary?.readAt).toBeNull();
+    expect(a.articles.content(id)?.text).toBe('Body a version300');
+    expect(count(a, 'SELECT count(*) FROM articles')).toBe(1);
+    expect(a.feeds.get(feedId)?.unreadCount).toBe(1);
+  });
+});
