@@ -20,7 +20,11 @@ async function main(): Promise<void> {
   }
   const token = env.FOLIO_TOKEN || randomBytes(24).toString('base64url');
   const dataDir = env.FOLIO_DATA_DIR || defaultDataDir();
-  const app = openApp({ dataDir, resourcesDir: join(__dirname, '../../resources') });
+  const app = openApp({
+    dataDir,
+    resourcesDir: join(__dirname, '../../resources'),
+    scheduleRefresh: env.FOLIO_REFRESH !== 'off',
+  });
   let server;
   try {
     server = await startBrowserServer(

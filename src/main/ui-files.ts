@@ -8,7 +8,8 @@ import { isAbsolute, relative, resolve, sep, extname } from 'node:path';
 /**
  * The CSP of every UI page: scripts only from the app itself (no inline script, no eval), no
  * plugins, frames, forms or <base>. Images may come from the web (feed content), from kept
- * assets (folio-asset: in Electron, /assets/ in browser mode) and data: URLs. Inline styles are
+ * assets (folio-asset: in Electron, /assets/ in browser mode) and data: URLs; frames only from
+ * the video players the sanitizer keeps. Inline styles are
  * allowed: Svelte templates and sanitized article HTML carry style attributes, which cannot run
  * code.
  */
@@ -21,7 +22,8 @@ export const UI_CONTENT_SECURITY_POLICY = [
   "connect-src 'self'",
   "media-src 'none'",
   "object-src 'none'",
-  "frame-src 'none'",
+  // Only the video players the sanitizer keeps (sandboxed iframes, docs/technotes/sanitizing.md).
+  'frame-src https://www.youtube-nocookie.com https://www.youtube.com https://youtube.com https://player.vimeo.com',
   "worker-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",

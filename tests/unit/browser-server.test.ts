@@ -180,3 +180,16 @@ describe('browser mode over HTTP', () => {
     expect(received).toContain('data: {"type":"feeds.changed","data":{"feedIds":[7]}}');
   });
 });
+
+describe('the UI page CSP', () => {
+  it('is the same in the renderer meta tag as in the served header (less frame-ancestors)', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { UI_CONTENT_SECURITY_POLICY } = await import('../../src/main/ui-files');
+    const html = readFileSync(join(__dirname, '../../src/renderer/index.html'), 'utf8');
+    const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1];
+    const header = UI_CONTENT_SECURITY_POLICY.split('; ').filter(
+      (d) => !d.startsWith('frame-ancestors'),
+    );
+    expect(meta?.split('; ')).toEqual(header);
+  });
+});

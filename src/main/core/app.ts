@@ -12,6 +12,8 @@ import { EventHub } from './events';
 import { importSeedOnce } from './library/seed';
 import { buildApi } from './api/build-api';
 import { createDispatcher } from './api/dispatch';
+import { Refresher } from './feeds/refresher';
+import { RefreshScheduler } from './feeds/scheduler';
 
 /** Where the app keeps its data and finds what it ships. */
 export interface AppOptions {
@@ -21,6 +23,8 @@ export interface AppOptions {
   resourcesDir: string;
   /** Path to a better-sqlite3 binary built for this runtime (Electron's ABI); Node's by default. */
   nativeBinding?: string;
+  /** Refresh due feeds in the background (default true; FOLIO_REFRESH=off turns it off). */
+  scheduleRefresh?: boolean;
 }
 
 /** A running core: the Api, a dispatcher for untrusted calls, events, assets, and close. */
@@ -56,13 +60,19 @@ export function openApp(options: AppOptions): FolioApp {
     throw error;
   }
   const events = new EventHub();
-  const api = buildApi({ store, events });
+  const refresher = new Refresher({ store, events });
+  const scheduler = new RefreshScheduler(store, refresher);
+  if (options.scheduleRefresh !== false) scheduler.start();
+  const api = buildApi({ store, events, refresher });
   return {
     api,
     dispatch: createDispatcher(api),
     events,
     readAsset: (id) => store.assets.get(id),
     databasePath,
-    close: () => store.close(),
+    close: () => {
+      void scheduler.stop();
+      store.close();
+    },
   };
 }

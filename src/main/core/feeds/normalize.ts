@@ -1,0 +1,117 @@
+/**
+ * normalizeFeed: ParsedFeed -> NormalizedFeed. Decides identities (identity.ts), makes URLs
+ * absolute (urls.ts; URLs inside the HTML are resolved by the sanitizer in the same pass),
+ * reads dates (dates.ts), makes titles plain text and sanitizes the HTML, the last step.
+ */
+import { createHash } from 'node:crypto';
+import { htmlToText } from '../content/html-text';
+import { sanitizeHtml } from '../content/sanitize';
+import { notAfter, parseFeedDate } from './dates';
+import { assignIdentities } from './identity';
+import { authorName, collapseWhitespace, demoronize, markupToText, titleFromText } from './text';
+import { baseFor, resolveHttpUrl } from './urls';
+import type { Enclosure, NormalizedFeed, NormalizedItem, ParsedFeed, ParsedItem } from './types';
+
+/** Rough text length of HTML, enough to compare two bodies without parsing them. */
+function textLength(html: string | null): number {
+  return html === null
+    ? -1
+    : html
+        .replace(/<[^>]*>/g, '')
+        .replace(/\s+/g, ' ')
+        .trim().length;
+}
+
+/**
+ * Returns the body to show: content, unless the summary says more (some feeds put a teaser in
+ * content:encoded and the article in description, or the reverse); content wins ties.
+ */
+function chooseBody(item: ParsedItem): string {
+  const { contentHtml, summaryHtml } = item;
+  if (contentHtml === null) return summaryHtml ?? '';
+  return textLength(summaryHtml) > textLength(contentHtml) ? summaryHtml! : contentHtml;
+}
+
+function plainTitle(title: string | null, isHtml: boolean): string {
+  if (title === null) return '';
+  return demoronize(isHtml ? markupToText(title) : collapseWhitespace(title));
+}
+
+function uniqueStrings(values: string[]): string[] {
+  return [...new Set(values.map(collapseWhitespace).filter((v) => v !== ''))];
+}
+
+function absoluteEnclosures(list: Enclosure[], base: string | null): Enclosure[] {
+  const seen = new Set<string>();
+  const out: Enclosure[] = [];
+  for (const enclosure of list) {
+    const url = resolveHttpUrl(enclosure.url, base);
+    if (url === null || seen.has(url)) continue;
+    seen.add(url);
+    out.push({ ...enclosure, url });
+  }
+  return out;
+}
+
+/** Returns the sha1 of what the article shows, to skip unchanged rows on refresh. */
+function contentHash(item: Omit<NormalizedItem, 'identity' | 'contentHash'>): string {
+  const shown = [item.title, item.url, item.contentHtml, item.author];
+  return createHash('sha1')
+    .update(JSON.stringify([...shown, item.publishedAt, item.updatedAt, item.enclosures]))
+    .digest('hex');
+}
+
+function normalizeItem(item: ParsedItem, base: string | null, now: number, guidUnique: boolean) {
+  const contentHtml = sanitizeHtml(demoronize(chooseBody(item)), base);
+  const text = htmlToText(contentHtml);
+  // A guid shared by several items (often the site's home page) is no article's address.
+  const permalink = item.guidIsPermalink && guidUnique ? resolveHttpUrl(item.guid, null) : null;
+  const title = plainTitle(item.title, item.titleIsHtml) || titleFromText(text) || 'Untitled';
+  const authors = uniqueStrings(item.authors.map(authorName));
+  const published = parseFeedDate(item.published);
+  const updated = parseFeedDate(item.updated);
+  const shown = {
+    url: resolveHttpUrl(item.link, base) ?? permalink,
+    title,
+    author: authors.length > 0 ? authors.join(', ') : null,
+    publishedAt: notAfter(published ?? updated, now),
+    updatedAt: notAfter(updated, now),
+    contentHtml,
+    text,
+    categories: uniqueStrings(item.categories),
+    enclosures: absoluteEnclosures(item.enclosures, base),
+  };
+  return { ...shown, contentHash: contentHash(shown) };
+}
+
+/**
+ * Returns the feed ready to store: every item with a stable identity, absolute URLs, dates in
+ * epoch ms (never after `now`), a plain-text title and sanitized HTML with its text.
+ */
+export function normalizeFeed(parsed: ParsedFeed, feedUrl: string, now: number): NormalizedFeed {
+  const feedBase = baseFor(feedUrl, parsed.base, null);
+  const guids = parsed.items.map((item) => item.guid);
+  const items = parsed.items.map((item) => {
+    const guidUnique = guids.indexOf(item.guid) === guids.lastIndexOf(item.guid);
+    return normalizeItem(item, baseFor(feedUrl, parsed.base, item.base), now, guidUnique);
+  });
+  const identities = assignIdentities(
+    items.map((item, i) => ({
+      guid: parsed.items[i]!.guid,
+      url: item.url,
+      title: item.title,
+      date: parsed.items[i]!.published ?? parsed.items[i]!.updated,
+      text: item.text,
+    })),
+  );
+  const siteUrl = resolveHttpUrl(parsed.siteUrl, feedBase);
+  const title = plainTitle(parsed.title, parsed.titleIsHtml);
+  return {
+    format: parsed.format,
+    title: title || (siteUrl ? new URL(siteUrl).hostname : feedUrl),
+    siteUrl,
+    ttlMinutes: parsed.ttlMinutes,
+    items: items.map((item, i) => ({ identity: identities[i]!, ...item })),
+    recovered: parsed.recovered,
+  };
+}

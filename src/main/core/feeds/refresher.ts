@@ -1,0 +1,219 @@
+/**
+ * Refreshes feeds: fetch (bounded by the FetchLimiter) -> skip when unchanged (304, or the same
+ * body hash: NetNewsWire's AvoidFeedParsing) -> feedFromBytes -> storeFeedUpdate, then records
+ * the outcome on the feed and when to fetch it next. One feed's failure is kept on that feed and
+ * never stops the others.
+ */
+import { createHash } from 'node:crypto';
+import { ApiError } from '../../../shared/errors';
+import type { RefreshResult } from '../../../shared/model';
+import type { EventHub } from '../events';
+import type { Store } from '../storage/store';
+import { storeFeedUpdate } from '../storage/feed-update';
+import type { FeedFetchState } from '../storage/feeds-table';
+import { fetchFeed } from './fetch-feed';
+import { FetchLimiter, hostOf } from './fetch-limiter';
+import { feedFromBytes } from './pipeline';
+import { nextFetchAt } from './schedule';
+import type { FetchedFeed, FetchOutcome, FetchRequest, NormalizedFeed } from './types';
+
+/** What the refresher works with; `fetch` and `now` are the real ones except in benchmarks. */
+export interface RefresherDeps {
+  store: Store;
+  events: EventHub;
+  fetch?: (request: FetchRequest) => Promise<FetchOutcome>;
+  limiter?: FetchLimiter;
+  now?: () => number;
+}
+
+/** The outcome of refreshing one feed. */
+export interface FeedRefreshOutcome {
+  feedId: number;
+  newArticles: number;
+  /** False when the feed was unchanged (304 or same body). */
+  changed: boolean;
+  error: { code: string; message: string } | null;
+}
+
+/** Refreshes one feed or all, sharing one limiter; a feed already being refreshed is joined. */
+export class Refresher {
+  readonly #deps: Required<RefresherDeps>;
+  readonly #inFlight = new Map<number, Promise<FeedRefreshOutcome>>();
+
+  constructor(deps: RefresherDeps) {
+    this.#deps = {
+      fetch: fetchFeed,
+      limiter: new FetchLimiter(),
+      now: Date.now,
+      ...deps,
+    };
+  }
+
+  /** Refreshes one feed; never throws for the feed's own failures (they are in `error`). */
+  refreshFeed(feedId: number): Promise<FeedRefreshOutcome> {
+    const running = this.#inFlight.get(feedId);
+    if (running) return running;
+    const job = this.#refresh(feedId).finally(() => this.#inFlight.delete(feedId));
+    this.#inFlight.set(feedId, job);
+    return job;
+  }
+
+  /**
+   * Refreshes the given feeds (all when omitted) concurrently within the limiter, emitting
+   * `refresh` progress after each, and `articles.changed` when anything new arrived.
+   */
+  async refreshMany(feedIds?: number[]): Promise<RefreshResult> {
+    const { store, events } = this.#deps;
+    const ids = feedIds ?? store.feeds.list().map((feed) => feed.id);
+    let done = 0;
+    events.emit('refresh', { done, total: ids.length, feedId: null });
+    const outcomes = await Promise.all(
+      ids.map(async (id) => {
+        const outcome = await this.refreshFeed(id);
+        done++;
+        events.emit('refresh', { done, total: ids.length, feedId: id });
+        return outcome;
+      }),
+    );
+    const result: RefreshResult = { feeds: ids.length, newArticles: 0, errors: [] };
+    for (const outcome of outcomes) {
+      result.newArticles += outcome.newArticles;
+      if (outcome.error) result.errors.push({ feedId: outcome.feedId, ...outcome.error });
+    }
+    events.emit('feeds.changed', { feedIds: ids });
+    return result;
+  }
+
+  /**
+   * Fetches and parses a feed that is not stored yet (a new subscription), within the limiter.
+   * Throws ApiError (FETCH_FAILED, TIMEOUT, TOO_LARGE, NOT_A_FEED, PARSE_FAILED).
+   */
+  async fetchNew(
+    url: string,
+  ): Promise<{ fetched: FetchedFeed; feed: NormalizedFeed; bodyHash: string }> {
+    const { limiter, now } = this.#deps;
+    const fetched = await limiter.run(hostOf(url), () => this.#deps.fetch({ url }));
+    if (fetched.status !== 'ok')
+      throw new ApiError('FETCH_FAILED', `${url} answered 304 to a first fetch.`);
+    const feed = await feedFromBytes(
+      fetched.bytes,
+      { url: fetched.finalUrl, contentType: fetched.contentType },
+      now(),
+    );
+    return { fetched, feed, bodyHash: hashBody(fetched.bytes) };
+  }
+
+  async #refresh(feedId: number): Promise<FeedRefreshOutcome> {
+    const { store, events, limiter, now } = this.#deps;
+    const state = store.feeds.fetchState(feedId);
+    if (!state) throw new ApiError('NOT_FOUND', `There is no feed ${feedId}.`);
+    try {
+      const outcome = await limiter.run(hostOf(state.url), () => this.#fetch(state));
+      return this.#ingest(state, outcome);
+    } catch (error) {
+      const failure = asApiError(error);
+      const details = failure.details as { retryAfterSeconds?: number } | undefined;
+      const at = now();
+      store.feeds.recordError(feedId, {
+        code: failure.code,
+        message: failure.message,
+        at,
+        nextFetchAt: nextFetchAt({
+          now: at,
+          errorCount: state.errorCount + 1,
+          retryAfterSeconds: details?.retryAfterSeconds ?? null,
+        }),
+      });
+      events.emit('feeds.changed', { feedIds: [feedId] });
+      return {
+        feedId,
+        newArticles: 0,
+        changed: false,
+        error: { code: failure.code, message: failure.message },
+      };
+    }
+  }
+
+  #fetch(state: FeedFetchState): Promise<FetchOutcome> {
+    return this.#deps.fetch({ url: state.url, etag: state.etag, lastModified: state.lastModified });
+  }
+
+  async #ingest(state: FeedFetchState, outcome: FetchOutcome): Promise<FeedRefreshOutcome> {
+    const { store, events, now } = this.#deps;
+    const at = now();
+    const record = {
+      etag: outcome.etag,
+      lastModified: outcome.lastModified,
+      url: outcome.permanentUrl,
+      fetchedAt: at,
+    };
+    const unchanged = { feedId: state.id, newArticles: 0, changed: false, error: null };
+    if (outcome.status === 'not-modified') {
+      store.feeds.recordFetch(state.id, {
+        ...record,
+        bodyHash: state.bodyHash,
+        nextFetchAt: nextFetchAt({
+          now: at,
+          ttlMinutes: state.ttlMinutes,
+          maxAgeSeconds: outcome.maxAgeSeconds,
+        }),
+      });
+      return unchanged;
+    }
+    const bodyHash = hashBody(outcome.bytes);
+    if (bodyHash === state.bodyHash) {
+      store.feeds.recordFetch(state.id, {
+        ...record,
+        bodyHash,
+        nextFetchAt: nextFetchAt({
+          now: at,
+          ttlMinutes: state.ttlMinutes,
+          maxAgeSeconds: outcome.maxAgeSeconds,
+        }),
+      });
+      return unchanged;
+    }
+    const feed = await feedFromBytes(
+      outcome.bytes,
+      { url: outcome.finalUrl, contentType: outcome.contentType },
+      at,
+    );
+    const stored = store.transaction(() => {
+      const result = storeFeedUpdate(store, state.id, feed, at);
+      store.feeds.recordFetch(state.id, {
+        ...record,
+        bodyHash,
+        title: feed.title,
+        siteUrl: feed.siteUrl,
+        nextFetchAt: nextFetchAt({
+          now: at,
+          ttlMinutes: feed.ttlMinutes,
+          maxAgeSeconds: outcome.maxAgeSeconds,
+        }),
+      });
+      return result;
+    });
+    const changedIds = [...stored.newArticleIds, ...stored.updatedArticleIds];
+    if (changedIds.length > 0)
+      events.emit('articles.changed', { feedId: state.id, articleIds: changedIds });
+    return {
+      feedId: state.id,
+      newArticles: stored.newArticleIds.length,
+      changed: true,
+      error: null,
+    };
+  }
+}
+
+/** Returns the hash that tells an unchanged body without parsing it. */
+export function hashBody(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('base64url');
+}
+
+/** Returns `error` as an ApiError (a bug in parsing becomes PARSE_FAILED, kept on the feed). */
+function asApiError(error: unknown): ApiError {
+  if (error instanceof ApiError) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  console.error('[refresh] unexpected failure:', error);
+  return new ApiError('PARSE_FAILED', `Folio could not read this feed: ${message}`);
+}

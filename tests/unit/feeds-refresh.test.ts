@@ -1,0 +1,158 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { EventHub } from '../../src/main/core/events';
+import { Refresher } from '../../src/main/core/feeds/refresher';
+import { feedsService } from '../../src/main/core/library/feeds-service';
+import { Store } from '../../src/main/core/storage/store';
+import type { FolioEvent } from '../../src/shared/contract';
+import { ApiError } from '../../src/shared/errors';
+import { startFixtureServer, type FixtureServer } from '../helpers/fixture-server';
+
+/** A small RSS feed whose items a test can change between refreshes. */
+function rss(items: { guid: string; title: string; body: string }[], title = 'Changing News') {
+  const entries = items
+    .map(
+      (i) =>
+        `<item><guid>${i.guid}</guid><title>${i.title}</title><link>http://news.test/${i.guid}</link>` +
+        `<description>${i.body}</description><pubDate>Mon, 06 Jan 2025 10:00:00 GMT</pubDate></item>`,
+    )
+    .join('');
+  return `<?xml version="1.0"?><rss version="2.0"><channel><title>${title}</title><link>http://news.test/</link>${entries}</channel></rss>`;
+}
+
+describe('subscribing and refreshing', () => {
+  let server: FixtureServer;
+  let store: Store;
+  let events: EventHub;
+  let seen: FolioEvent[];
+  let api: ReturnType<typeof feedsService>;
+  let live: { guid: string; title: string; body: string }[];
+
+  beforeAll(async () => {
+    server = await startFixtureServer();
+    // A feed without validators: only the body hash can tell it is unchanged.
+    server.route('/live.xml', (_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'application/rss+xml' });
+      res.end(rss(live));
+    });
+  });
+  afterAll(() => server.close());
+  beforeEach(() => {
+    store = Store.open(':memory:');
+    events = new EventHub();
+    seen = [];
+    events.on((e) => seen.push(e));
+    api = feedsService(store, events, new Refresher({ store, events }));
+    live = [
+      { guid: 'a', title: 'Harbin expo opens', body: 'Trade between the neighbours grows.' },
+      { guid: 'b', title: 'Rail link planned', body: 'A new line across the Amur.' },
+    ];
+  });
+
+  it('adds a feed with its articles and unread count, fetched before replying', async () => {
+    const feed = await api['feeds.add']({ url: server.url('/feeds/rss-2.0-basic.xml') });
+    expect(feed.title).not.toBe('');
+    expect(feed.unreadCount).toBeGreaterThan(0);
+    expect(feed.lastFetchedAt).not.toBeNull();
+    expect(store.articles.list({ feedId: feed.id }).items).toHaveLength(feed.unreadCount);
+    expect(seen.map((e) => e.type)).toContain('articles.changed');
+  });
+
+  it('refuses a second subscription to the same feed with CONFLICT', async () => {
+    const url = server.url('/feeds/rss-2.0-basic.xml');
+    await api['feeds.add']({ url });
+    await expect(api['feeds.add']({ url })).rejects.toMatchObject({ code: 'CONFLICT' });
+  });
+
+  it('answers NOT_A_FEED for a web page and stores nothing', async () => {
+    await expect(
+      api['feeds.add']({ url: server.url('/feeds/html-page-not-a-feed.html') }),
+    ).rejects.toMatchObject({
+      code: 'NOT_A_FEED',
+    });
+    expect(store.feeds.list()).toEqual([]);
+  });
+
+  it('answers FETCH_FAILED for a 404 and stores nothing', async () => {
+    await expect(
+      api['feeds.add']({ url: server.url('/feeds/missing.xml') }),
+    ).rejects.toBeInstanceOf(ApiError);
+    expect(store.feeds.list()).toEqual([]);
+  });
+
+  it('sends the stored ETag and spends no parsing on a 304', async () => {
+    const feed = await api['feeds.add']({ url: server.url('/feeds/rss-2.0-basic.xml') });
+    const result = await api['feeds.refresh']({ id: feed.id });
+    expect(result).toEqual({ feeds: 1, newArticles: 0, errors: [] });
+    const last = server.requests.at(-1)!;
+    expect(last.headers['if-none-match']).toBeTruthy();
+  });
+
+  it('skips an unchanged body by its hash, and stores only what changed', async () => {
+    const feed = await api['feeds.add']({ url: server.url('/live.xml') });
+    expect(feed.unreadCount).toBe(2);
+    const writes = store.db.prepare('SELECT total_changes() AS n').pluck();
+    const before = writes.get() as number;
+    await api['feeds.refresh']({ id: feed.id });
+    // Only the feed's fetch record was written.
+    expect((writes.get() as number) - before).toBe(1);
+
+    live = [{ guid: 'c', title: 'Summit ends', body: 'Leaders sign a statement.' }, ...live];
+    live[2]!.body = 'A new line across the Amur, with a bridge.';
+    const result = await api['feeds.refresh']({ id: feed.id });
+    expect(result.newArticles).toBe(1);
+    const titles = store.articles.list({ feedId: feed.id }).items.map((a) => a.title);
+    expect(titles.sort()).toEqual(['Harbin expo opens', 'Rail link planned', 'Summit ends']);
+  });
+
+  it("keeps a user's star and read state when an article changes upstream", async () => {
+    const feed = await api['feeds.add']({ url: server.url('/live.xml') });
+    const article = store.articles
+      .list({ feedId: feed.id })
+      .items.find((a) => a.title === 'Rail link planned')!;
+    // The user stars and reads it while a refresh is on its way.
+    live[1]!.title = 'Rail link approved';
+    const refreshing = api['feeds.refresh']({ id: feed.id });
+    store.articles.setState(article.id, { starred: true, read: true });
+    await refreshing;
+    const after = store.articles.summary(article.id)!;
+    expect(after.title).toBe('Rail link approved');
+    expect(after.starredAt).not.toBeNull();
+    expect(after.readAt).not.toBeNull();
+    expect(store.articles.list({ feedId: feed.id }).items).toHaveLength(2);
+    expect(store.feeds.get(feed.id)!.unreadCount).toBe(1);
+  });
+
+  it("keeps going when one feed fails, keeps that feed's error, and reports progress", async () => {
+    const good = await api['feeds.add']({ url: server.url('/live.xml') });
+    const flaky = await api['feeds.add']({ url: server.url('/feeds/rss-2.0-basic.xml') });
+    store.db
+      .prepare('UPDATE feeds SET url = ? WHERE id = ?')
+      .run(server.url('/feeds/rss-2.0-basic.xml?status=503&retryAfter=7200'), flaky.id);
+    live = [{ guid: 'z', title: 'Late news', body: 'Something happened.' }, ...live];
+    seen.length = 0;
+    const result = await api['feeds.refresh']({});
+    expect(result.feeds).toBe(2);
+    expect(result.newArticles).toBe(1);
+    expect(result.errors).toEqual([
+      { feedId: flaky.id, code: 'FETCH_FAILED', message: expect.stringContaining('503') },
+    ]);
+    const listed = store.feeds.list().find((f) => f.id === flaky.id)!;
+    expect(listed.lastError).toContain('503');
+    // Retry-After (2 h) beats the first back-off step (30 min).
+    const state = store.feeds.fetchState(flaky.id)!;
+    expect(state.errorCount).toBe(1);
+    expect(state.nextFetchAt! - Date.now()).toBeGreaterThan(7000 * 1000);
+    const progress = seen.filter((e) => e.type === 'refresh').map((e) => e.data);
+    expect(progress[0]).toMatchObject({ done: 0, total: 2 });
+    expect(progress.at(-1)).toMatchObject({ done: 2, total: 2 });
+    expect(store.feeds.get(good.id)!.lastError).toBeNull();
+  });
+
+  it('moves a feed to its new address after a 301', async () => {
+    const target = server.url('/feeds/rss-2.0-basic.xml');
+    const feed = await api['feeds.add']({
+      url: server.url(`/moved.xml?redirect=301&to=/feeds/rss-2.0-basic.xml`),
+    });
+    expect(feed.url).toBe(target);
+  });
+});
