@@ -1,13 +1,16 @@
 /**
- * The app controller: owns the selection (mirrored in `location.hash`), wires the sidebar, list
- * and reader states together, listens to pushed events, and turns "cannot reach the library"
- * failures into the full-page message.
+ * The app controller: owns the selection (mirrored in `location.hash`), wires the sidebar, list,
+ * search, refresh and reader states together, listens to pushed events, and turns "cannot reach
+ * the library" failures into the full-page message.
  */
 import type { FolioEvent } from '../../../shared/contract';
 import { errorMessage, isApiError, onEvent } from './api';
 import { ArticleListState } from './articles.svelte';
+import { FeedsState } from './feeds.svelte';
 import { ReaderState } from './reader.svelte';
+import { RefreshState } from './refresh.svelte';
 import { formatHash, parseHash, type Route, type SourceId } from './route';
+import { SearchState } from './search.svelte';
 import { SourcesState } from './sources.svelte';
 
 /** Why the library cannot be used right now, shown full page with a Retry button. */
@@ -23,6 +26,13 @@ export class AppState {
   readonly sources = new SourcesState();
   readonly list = new ArticleListState();
   readonly reader = new ReaderState();
+  readonly search = new SearchState((error) => this.#fail(error));
+  readonly refresh = new RefreshState();
+  readonly feeds = new FeedsState({
+    sources: this.sources,
+    select: (source) => this.selectSource(source),
+    current: () => this.route.source,
+  });
   route: Route = $state(parseHash(location.hash));
   unreachable: Unreachable | null = $state(null);
   started = $state(false);
@@ -47,10 +57,12 @@ export class AppState {
     this.#unsubscribe?.();
     this.#unsubscribe = null;
     clearTimeout(this.#reloadTimer);
+    this.refresh.stop();
   }
 
-  /** Shows another source; the reader is closed. */
+  /** Shows another source (leaving any search); the reader is closed. */
   async selectSource(source: SourceId): Promise<void> {
+    this.search.clear();
     if (source === this.route.source && this.route.articleId === null) return;
     this.#setRoute({ source, articleId: null });
     this.reader.clear();
@@ -64,15 +76,23 @@ export class AppState {
     await this.#openInReader(id);
   }
 
-  /** Moves the selection by `delta` articles (j/k); stays put at either end. */
+  /** Moves the selection by `delta` articles (j/k) in the list or the search hits. */
   async move(delta: number): Promise<void> {
-    const items = this.list.items;
-    if (items.length === 0) return;
-    const index = this.list.indexOf(this.route.articleId);
-    const target = index < 0 ? 0 : Math.min(items.length - 1, Math.max(0, index + delta));
-    const item = items[target];
-    if (item) await this.openArticle(item.id);
-    if (target >= items.length - 5) void this.list.loadMore().catch((e) => this.#fail(e));
+    const ids = this.search.active ? this.search.ids : this.list.items.map((a) => a.id);
+    if (ids.length === 0) return;
+    const index = this.route.articleId === null ? -1 : ids.indexOf(this.route.articleId);
+    const target = index < 0 ? 0 : Math.min(ids.length - 1, Math.max(0, index + delta));
+    const id = ids[target];
+    if (id !== undefined) await this.openArticle(id);
+    if (!this.search.active && target >= ids.length - 5) {
+      void this.list.loadMore().catch((e) => this.#fail(e));
+    }
+  }
+
+  /** Refreshes every feed (or feed `id`); the outcome shows in the status line. */
+  async refreshFeeds(id?: number): Promise<void> {
+    if (id === undefined && this.refresh.running) return;
+    await this.refresh.run(id).catch((error) => this.#fail(error));
   }
 
   /** Stars or unstars the open article. */
@@ -115,7 +135,10 @@ export class AppState {
   }
 
   #onEvent(event: FolioEvent): void {
-    if (event.type === 'refresh') return;
+    if (event.type === 'refresh') {
+      this.refresh.progress(event.data);
+      return;
+    }
     clearTimeout(this.#reloadTimer);
     this.#reloadTimer = setTimeout(() => void this.#reload(), 250);
   }
@@ -125,6 +148,7 @@ export class AppState {
       await Promise.all([
         this.sources.load(),
         this.list.load(this.route.source, this.route.articleId),
+        this.search.run(),
       ]);
     } catch (error) {
       this.#fail(error);

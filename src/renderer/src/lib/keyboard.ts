@@ -13,3 +13,22 @@ export function isTyping(event: KeyboardEvent): boolean {
 export function hasModifier(event: KeyboardEvent): boolean {
   return event.ctrlKey || event.metaKey || event.altKey;
 }
+
+const LIST_MOVES: Record<string, number> = {
+  ArrowDown: 1,
+  ArrowUp: -1,
+  Home: -Infinity,
+  End: Infinity,
+  PageDown: 10,
+  PageUp: -10,
+};
+
+/**
+ * How far a key moves the selection in a listbox of `length` rows (Home and End go to either
+ * end), or null when the key is not a move.
+ */
+export function listMove(event: KeyboardEvent, length: number): number | null {
+  const delta = LIST_MOVES[event.key];
+  if (delta === undefined || hasModifier(event)) return null;
+  return Number.isFinite(delta) ? delta : delta > 0 ? length : -length;
+}

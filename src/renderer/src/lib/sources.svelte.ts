@@ -1,4 +1,4 @@
-/** The sidebar's state: the subscribed feeds with their unread counts. */
+/** The sidebar's state: the subscribed feeds with their unread counts, grouped by folder. */
 import type { Feed } from '../../../shared/model';
 import { api, isApiError } from './api';
 import { feedIdOf, type SourceId } from './route';
@@ -11,19 +11,40 @@ export const SMART_SOURCES: { id: SourceId; label: string }[] = [
   { id: 'library', label: 'Library' },
 ];
 
+/** Feeds of one folder (`folder` null: feeds outside any folder), sorted by title. */
+export interface FeedGroup {
+  folder: string | null;
+  feeds: Feed[];
+  unreadCount: number;
+}
+
+/** How many library articles are counted for the Library badge (the list's page maximum). */
+const LIBRARY_COUNT_LIMIT = 500;
+const byTitle = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+
 /** Feeds listed in the sidebar; reloaded when feeds or articles change. */
 export class SourcesState {
   feeds: Feed[] = $state([]);
+  /** Unread articles without a feed (the seed, saved pages), for the Library and Unread badges. */
+  libraryUnread = $state(0);
   loaded = $state(false);
+
+  /** The feeds outside folders first, then one group per folder, by name. */
+  readonly groups: FeedGroup[] = $derived(groupFeeds(this.feeds));
+  /** The folder names in use, for the folder fields' suggestions. */
+  readonly folders: string[] = $derived(
+    this.groups.flatMap((g) => (g.folder === null ? [] : [g.folder])),
+  );
+  /** Every unread article: the Unread view's badge. */
+  readonly unreadTotal: number = $derived(
+    this.feeds.reduce((sum, feed) => sum + feed.unreadCount, this.libraryUnread),
+  );
 
   /** Fetches the feeds; a core without feeds yet (NOT_IMPLEMENTED) simply shows none. */
   async load(): Promise<void> {
-    try {
-      this.feeds = await api['feeds.list']();
-    } catch (error) {
-      if (!isApiError(error, 'NOT_IMPLEMENTED')) throw error;
-      this.feeds = [];
-    }
+    const [feeds, libraryUnread] = await Promise.all([loadFeeds(), countLibraryUnread()]);
+    this.feeds = feeds;
+    this.libraryUnread = libraryUnread;
     this.loaded = true;
   }
 
@@ -39,9 +60,48 @@ export class SourcesState {
     return this.feed(feedIdOf(source))?.title ?? 'Feed';
   }
 
-  /** Lowers a feed's unread count by one after an article of it was read here. */
+  /** Lowers the unread count of a feed (or of the library) after one of its articles was read. */
   decrementUnread(feedId: number | null): void {
+    if (feedId === null) {
+      if (this.libraryUnread > 0) this.libraryUnread -= 1;
+      return;
+    }
     const feed = this.feed(feedId);
     if (feed && feed.unreadCount > 0) feed.unreadCount -= 1;
   }
+}
+
+async function loadFeeds(): Promise<Feed[]> {
+  try {
+    return await api['feeds.list']();
+  } catch (error) {
+    if (!isApiError(error, 'NOT_IMPLEMENTED')) throw error;
+    return [];
+  }
+}
+
+/**
+ * Counts unread library articles from the list itself, since `feeds.list` only counts feeds.
+ * The library is small (the seed and pages saved by hand); past 500 the badge stays at 500.
+ */
+async function countLibraryUnread(): Promise<number> {
+  const page = await api['articles.list']({ filter: 'saved', limit: LIBRARY_COUNT_LIMIT });
+  return page.items.filter((article) => !article.readAt).length;
+}
+
+function groupFeeds(feeds: Feed[]): FeedGroup[] {
+  const loose: FeedGroup = { folder: null, feeds: [], unreadCount: 0 };
+  const groups: FeedGroup[] = [];
+  for (const feed of feeds) {
+    const folder = feed.folder?.trim() || null;
+    let group = folder === null ? loose : groups.find((g) => g.folder === folder);
+    if (!group) groups.push((group = { folder, feeds: [], unreadCount: 0 }));
+    group.feeds.push(feed);
+    group.unreadCount += feed.unreadCount;
+  }
+  groups.sort((a, b) => byTitle.compare(a.folder ?? '', b.folder ?? ''));
+  for (const group of [loose, ...groups]) {
+    group.feeds.sort((a, b) => byTitle.compare(a.title, b.title));
+  }
+  return [loose, ...groups];
 }
