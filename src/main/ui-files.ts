@@ -20,7 +20,7 @@ export const UI_CONTENT_SECURITY_POLICY = [
   "img-src 'self' folio-asset: data: https: http:",
   "font-src 'self'",
   "connect-src 'self'",
-  "media-src 'none'",
+  "media-src 'self' https: http:",
   "object-src 'none'",
   // Only the video players the sanitizer keeps (sandboxed iframes, docs/technotes/sanitizing.md).
   'frame-src https://www.youtube-nocookie.com https://www.youtube.com https://youtube.com https://player.vimeo.com',

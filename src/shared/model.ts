@@ -59,12 +59,22 @@ export interface ArticleNote {
   updatedAt: string;
 }
 
+/** A file attached to an article by its feed: podcast audio, video, an image. */
+export interface Enclosure {
+  url: string;
+  type: string | null;
+  length: number | null;
+}
+
 /** A whole article for the reader. `contentHtml` is the feed's, sanitized at ingestion. */
 export interface Article extends ArticleSummary {
   contentHtml: string;
   fullTextHtml: string | null;
   highlights: Highlight[];
   note: ArticleNote | null;
+  /** The feed's categories (tags) for the article. */
+  categories: string[];
+  enclosures: Enclosure[];
 }
 
 /** The filters of the article list. */

@@ -263,3 +263,45 @@ describe('storeFeedUpdate with a second connection writing', () => {
     expect(a.feeds.get(feedId)?.unreadCount).toBe(1);
   });
 });
+
+describe('categories and enclosures', () => {
+  it('are kept with the article and given back by articles.get', async () => {
+    const { Store } = await import('../../src/main/core/storage/store');
+    const { storeFeedUpdate } = await import('../../src/main/core/storage/feed-update');
+    const { getArticle } = await import('../../src/main/core/library/articles-service');
+    const store = Store.open(':memory:');
+    const feedId = store.feeds.insert({
+      url: 'https://pod.test/feed',
+      title: 'Pod',
+      siteUrl: null,
+      folder: null,
+    });
+    const enclosure = { url: 'https://pod.test/ep1.mp3', type: 'audio/mpeg', length: 1234 };
+    const { newArticleIds } = storeFeedUpdate(store, feedId, {
+      format: 'rss',
+      title: 'Pod',
+      siteUrl: null,
+      ttlMinutes: null,
+      recovered: false,
+      items: [
+        {
+          identity: 'guid:ep1',
+          url: 'https://pod.test/ep1',
+          title: 'Episode 1',
+          author: null,
+          publishedAt: null,
+          updatedAt: null,
+          contentHtml: '<p>Show notes</p>',
+          text: 'Show notes',
+          categories: ['Asia', 'Trade'],
+          enclosures: [enclosure],
+          contentHash: 'h1',
+        },
+      ],
+    });
+    const article = getArticle(store, newArticleIds[0]!);
+    expect(article.categories).toEqual(['Asia', 'Trade']);
+    expect(article.enclosures).toEqual([enclosure]);
+    store.close();
+  });
+});

@@ -12,17 +12,11 @@
  * sanitizeHtml's well-formed output.
  */
 import { decodeHTML } from 'entities';
+import { TEXT_BLOCKS, TextBuilder } from './text-builder';
 
-const BLOCKS = new Set([
-  ...['p', 'div', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre', 'hr', 'ul', 'ol'],
-  ...['li', 'dl', 'dt', 'dd', 'table', 'caption', 'thead', 'tbody', 'tfoot', 'tr', 'th', 'td'],
-  ...['figure', 'figcaption', 'details', 'summary', 'section', 'article', 'header', 'footer'],
-  ...['aside', 'main', 'nav', 'address', 'picture', 'video', 'audio', 'iframe'],
-]);
 /** Elements whose content is never text for a reader (raw-text elements first). */
 const SKIPPED = new Set(['script', 'style', 'title', 'textarea', 'xmp', 'template', 'noscript']);
 const SKIPPED_TREES = new Set(['svg', 'math', 'head']);
-const COLLAPSIBLE = /[ \t\n\r\f\u00a0]+/g;
 
 /** Returns the plain text of `html` by the rules above. */
 export function htmlToText(html: string): string {
@@ -52,7 +46,7 @@ export function htmlToText(html: string): string {
       continue;
     }
     if (tag.name === 'br') out.lineBreak();
-    else if (BLOCKS.has(tag.name)) {
+    else if (TEXT_BLOCKS.has(tag.name)) {
       out.blockBoundary();
       if (tag.name === 'pre') {
         preDepth = Math.max(0, preDepth + (tag.closing ? -1 : 1));
@@ -62,56 +56,6 @@ export function htmlToText(html: string): string {
     }
   }
   return out.done();
-}
-
-/** Accumulates text with pending spaces and breaks, so nothing trails a block. */
-class TextBuilder {
-  private parts: string[] = [];
-  private empty = true;
-  private pendingSpace = false;
-  private pendingBreak = '';
-
-  text(raw: string, preformatted: boolean): void {
-    if (preformatted) {
-      if (raw.length > 0) this.emit(raw.replace(/\r\n?/g, '\n'));
-      return;
-    }
-    const collapsed = raw.replace(COLLAPSIBLE, ' ');
-    if (collapsed === ' ') {
-      this.pendingSpace = true;
-      return;
-    }
-    const start = collapsed.startsWith(' ') ? 1 : 0;
-    const trailing = collapsed.endsWith(' ');
-    if (start === 1) this.pendingSpace = true;
-    const body = collapsed.slice(start, trailing ? -1 : undefined);
-    if (body.length > 0) this.emit(body);
-    this.pendingSpace = trailing;
-  }
-
-  /** Breaks wait for text: <br> at the end of a block adds nothing to the block's "\n\n". */
-  lineBreak(): void {
-    if (!this.empty) this.pendingBreak += '\n';
-    this.pendingSpace = false;
-  }
-
-  blockBoundary(): void {
-    this.pendingSpace = false;
-    if (!this.empty && this.pendingBreak.length < 2) this.pendingBreak = '\n\n';
-  }
-
-  done(): string {
-    return this.parts.join('');
-  }
-
-  private emit(text: string): void {
-    if (this.pendingBreak) this.parts.push(this.pendingBreak);
-    else if (this.pendingSpace && !this.empty) this.parts.push(' ');
-    this.parts.push(text);
-    this.empty = false;
-    this.pendingBreak = '';
-    this.pendingSpace = false;
-  }
 }
 
 interface TagToken {

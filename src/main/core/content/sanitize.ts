@@ -1,251 +1,159 @@
 /**
  * The last step of ingestion: a feed's HTML reduced to an allow-list of inert markup with every
- * URL made absolute (docs/technotes/sanitizing.md). What comes out is shown with {@html} in the
- * reader, so anything not listed here is dropped: scripts, handlers, styles, forms, plugins and
+ * URL made absolute, and the plain text of that markup, in one pass over htmlparser2's events
+ * (docs/technotes/sanitizing.md). What comes out is shown with {@html} in the reader, so anything
+ * not listed in sanitize-rules.ts is dropped: scripts, handlers, styles, forms, plugins and
  * foreign iframes.
  */
-import sanitize from 'sanitize-html';
+import { Parser } from 'htmlparser2';
+import { writeStartTag } from './sanitize-tags';
+import { DROPPED_WITH_CONTENT, TAG_RULES } from './sanitize-rules';
+import { parseBase } from './sanitize-urls';
+import { TEXT_BLOCKS, TextBuilder } from './text-builder';
 
-/** Iframes we keep: video players, https only, always sandboxed. */
-const IFRAME_HOSTS = new Set([
-  'www.youtube.com',
-  'www.youtube-nocookie.com',
-  'youtube.com',
-  'player.vimeo.com',
-]);
-/** Enough for the players to run; never allow-top-navigation, forms or modals. */
-const IFRAME_SANDBOX = 'allow-scripts allow-same-origin allow-presentation allow-popups';
-/** Ids and fragment links are kept under this prefix, so feed markup cannot clobber ours. */
-export const ID_PREFIX = 'user-content-';
+export { ID_PREFIX } from './sanitize-rules';
 
-/** What a URL is for, which decides the schemes it may have. */
-type UrlUse = 'link' | 'media' | 'image';
-const SCHEMES: Record<UrlUse, readonly string[]> = {
-  link: ['http:', 'https:', 'mailto:', 'tel:'],
-  media: ['http:', 'https:'],
-  image: ['http:', 'https:', 'data:'],
-};
-/** Inline images only in raster formats: an SVG data URL is a document that can run script. */
-const DATA_IMAGE = /^data:image\/(?:png|jpe?g|gif|webp)[;,]/i;
-const HAS_SCHEME = /^[a-z][a-z\d+.-]*:/i;
-const SRCSET_DESCRIPTOR = /^(?:\d+(?:\.\d+)?[wxh])?$/;
+/** Sanitized HTML and its plain text, as htmlToText would read that HTML. */
+export interface SanitizedContent {
+  html: string;
+  text: string;
+}
 
-const URL_ATTRIBUTES: Record<string, UrlUse> = {
-  href: 'link',
-  src: 'media',
-  poster: 'media',
-  cite: 'link',
-  'data-src': 'media',
-};
-const SRCSET_ATTRIBUTES = ['srcset', 'data-srcset'];
+const TEXT_SPECIALS = /[&<>]/;
 
-/** The base of the call in progress. sanitize-html is synchronous, so one slot is enough. */
-let currentBase: URL | null = null;
-
-/** Makes every URL attribute absolute and drops the ones that cannot be, for any kept tag. */
-function resolveAttributes(tagName: string, attribs: sanitize.Attributes): sanitize.Tag {
-  for (const name in attribs) {
-    const use = URL_ATTRIBUTES[name];
-    if (use !== undefined) {
-      const value = attribs[name] as string;
-      // In-page links (footnotes) follow the ids, which are prefixed below.
-      const resolved =
-        name === 'href' && value.startsWith('#')
-          ? `#${ID_PREFIX}${value.slice(1)}`
-          : resolveUrl(value, currentBase, tagName === 'img' && name === 'src' ? 'image' : use);
-      if (resolved === null) delete attribs[name];
-      else attribs[name] = resolved;
-    } else if (SRCSET_ATTRIBUTES.includes(name)) {
-      const resolved = resolveSrcset(attribs[name] as string, currentBase);
-      if (resolved === null) delete attribs[name];
-      else attribs[name] = resolved;
-    } else if (name === 'id' || name === 'name') {
-      attribs[name] = ID_PREFIX + attribs[name];
-    }
-  }
-  return { tagName, attribs };
+function escapeText(text: string): string {
+  if (!TEXT_SPECIALS.test(text)) return text;
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 /**
- * Lazy-loading images (WordPress, Medium) ship a placeholder in src and the real image in
- * data-src. Both are kept: data-src for offline reading to fetch later, and src promoted now so
- * the image shows when online.
+ * One sanitizing pass: htmlparser2 calls it back with decoded tags, attributes and text, and it
+ * writes what the allow-list keeps. The element stack mirrors the parser's (a tag ends only the
+ * element the parser closes), so the output is always balanced: end tags the feed left out are
+ * written when the parser closes the element (at the latest at the end of input), stray ones
+ * are ignored, void elements are never closed.
  */
-function promoteLazyImage(tagName: string, attribs: sanitize.Attributes): sanitize.Tag {
-  const src = attribs.src;
-  if (attribs['data-src'] && (!src || src.startsWith('data:'))) attribs.src = attribs['data-src'];
-  if (attribs['data-srcset'] && !attribs.srcset) attribs.srcset = attribs['data-srcset'];
-  return { tagName, attribs };
-}
+class SanitizePass {
+  private base: string | null = null;
+  private html = '';
+  /** Null when only the HTML is wanted. */
+  private text: TextBuilder | null = null;
+  /** Decoded text written since the last tag: the text htmlToText would read between the two. */
+  private pendingText = '';
+  /** Like HTML parsing, htmlToText drops a newline right after <pre>. */
+  private afterPre = false;
+  private preDepth = 0;
+  /** Open elements: their names in the feed, and the end tag to write ('' when none). */
+  private names: string[] = [];
+  private endTags: string[] = [];
+  /** Inside an element dropped with its content: how many elements deep. */
+  private dropDepth = 0;
 
-/** An iframe keeps its src only for a known player over https; without one it is removed. */
-function checkIframe(tagName: string, attribs: sanitize.Attributes): sanitize.Tag {
-  const src = attribs.src ?? '';
-  const url = parseUrl(src.trim(), currentBase);
-  if (url === null || url.protocol !== 'https:' || !IFRAME_HOSTS.has(url.hostname)) {
-    return { tagName, attribs: {} };
+  run(html: string, baseUrl: string | null, withText: boolean): SanitizedContent {
+    this.base = parseBase(baseUrl);
+    this.html = '';
+    this.text = withText ? new TextBuilder() : null;
+    this.pendingText = '';
+    this.afterPre = false;
+    this.preDepth = 0;
+    this.names.length = 0;
+    this.endTags.length = 0;
+    this.dropDepth = 0;
+    try {
+      // A new parser each time: htmlparser2 10.1's reset() leaves the tokenizer inside a
+      // <script> or <style> if the last input ended there, and the next parse then throws.
+      new Parser(this, { decodeEntities: true }).end(html);
+      this.flushText();
+      return { html: this.html, text: this.text === null ? '' : this.text.done() };
+    } finally {
+      this.text = null;
+      this.html = '';
+    }
   }
-  const kept: Record<string, string> = {
-    src: url.href,
-    sandbox: IFRAME_SANDBOX,
-    allowfullscreen: '',
-  };
-  for (const name of ['width', 'height', 'title']) {
-    const value = attribs[name];
-    if (value) kept[name] = value;
+
+  onopentag(name: string, attribs: Record<string, string>): void {
+    if (this.dropDepth > 0) {
+      this.dropDepth++;
+      return;
+    }
+    let endTag = '';
+    const rule = TAG_RULES.get(name);
+    if (rule === undefined) {
+      if (DROPPED_WITH_CONTENT.has(name)) this.dropDepth = 1;
+    } else {
+      const startTag = writeStartTag(rule, attribs, this.base);
+      if (startTag !== null) {
+        this.flushText();
+        this.html += startTag;
+        if (!rule.selfClosing) endTag = rule.out;
+        this.textOfTag(rule.out, false);
+      } else if (rule.special === 'iframe') {
+        // A refused iframe goes with its fallback content.
+        this.dropDepth = 1;
+      }
+    }
+    this.names.push(name);
+    this.endTags.push(endTag);
   }
-  return { tagName, attribs: kept };
+
+  ontext(data: string): void {
+    if (this.dropDepth > 0) return;
+    this.html += escapeText(data);
+    if (this.text !== null) this.pendingText += data;
+  }
+
+  onclosetag(name: string): void {
+    if (this.dropDepth > 0 && --this.dropDepth > 0) return;
+    const top = this.names.length - 1;
+    // Only after a tag cut short at the end of input can the parser close what we never opened.
+    if (top < 0 || this.names[top] !== name) return;
+    this.names.pop();
+    const endTag = this.endTags.pop();
+    if (!endTag) return;
+    this.flushText();
+    this.html += `</${endTag}>`;
+    this.textOfTag(endTag, true);
+  }
+
+  /** Applies htmlToText's rules for a tag just written. */
+  private textOfTag(name: string, closing: boolean): void {
+    if (this.text === null) return;
+    if (name === 'br') {
+      this.text.lineBreak();
+    } else if (TEXT_BLOCKS.has(name)) {
+      this.text.blockBoundary();
+      if (name === 'pre') {
+        this.preDepth = closing ? Math.max(0, this.preDepth - 1) : this.preDepth + 1;
+        this.afterPre = !closing;
+      }
+    }
+  }
+
+  /** Hands the text since the last tag to the text builder, before the next tag is written. */
+  private flushText(): void {
+    if (this.text === null) return;
+    let text = this.pendingText;
+    const afterPre = this.afterPre;
+    this.pendingText = '';
+    this.afterPre = false;
+    if (afterPre && text.charCodeAt(0) === 0x0a) text = text.slice(1);
+    if (text !== '') this.text.text(text, this.preDepth > 0);
+  }
 }
 
-const BLOCK_ALIASES = ['section', 'article', 'header', 'footer', 'aside', 'main', 'nav', 'address'];
-
-/** sanitize-html 2.17 takes allowedEmptyAttributes; its @types do not list it yet. */
-interface Options extends sanitize.IOptions {
-  allowedEmptyAttributes: string[];
-}
-
-const OPTIONS: Options = {
-  allowedTags: [
-    ...['p', 'br', 'hr', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre', 'code', 'div'],
-    ...['ul', 'ol', 'li', 'dl', 'dt', 'dd', 'figure', 'figcaption', 'details', 'summary'],
-    ...['table', 'caption', 'colgroup', 'col', 'thead', 'tbody', 'tfoot', 'tr', 'th', 'td'],
-    ...['em', 'strong', 'b', 'i', 'u', 's', 'sub', 'sup', 'small', 'mark', 'abbr', 'cite'],
-    ...['q', 'time', 'span', 'del', 'ins', 'kbd', 'samp', 'var', 'dfn', 'wbr'],
-    ...['ruby', 'rt', 'rp', 'a', 'img', 'picture', 'source', 'video', 'audio', 'iframe'],
-  ],
-  allowedAttributes: {
-    '*': ['dir', 'lang', 'title', 'id'],
-    a: ['href', 'rel', 'name'],
-    img: ['src', 'srcset', 'sizes', 'alt', 'width', 'height', 'data-src', 'data-srcset'],
-    source: ['src', 'srcset', 'sizes', 'type', 'media'],
-    video: ['src', 'poster', 'controls', 'width', 'height', 'loop', 'muted', 'playsinline'],
-    audio: ['src', 'controls', 'loop'],
-    iframe: ['src', 'sandbox', 'allowfullscreen', 'width', 'height'],
-    blockquote: ['cite'],
-    q: ['cite'],
-    del: ['cite', 'datetime'],
-    ins: ['cite', 'datetime'],
-    time: ['datetime'],
-    ol: ['start', 'reversed', 'type'],
-    li: ['value'],
-    td: ['colspan', 'rowspan', 'headers'],
-    th: ['colspan', 'rowspan', 'headers', 'scope'],
-    col: ['span'],
-    colgroup: ['span'],
-  },
-  allowedEmptyAttributes: ['alt', 'controls', 'allowfullscreen', 'muted', 'loop', 'playsinline'],
-  // After resolveUrl these are the only schemes left; sanitize-html checks again as a second lock.
-  allowedSchemes: ['http', 'https', 'mailto', 'tel'],
-  allowedSchemesByTag: { img: ['http', 'https', 'data'] },
-  allowedSchemesAppliedToAttributes: ['href', 'src', 'cite', 'poster', 'data-src'],
-  allowProtocolRelative: false,
-  allowedIframeHostnames: [...IFRAME_HOSTS],
-  allowIframeRelativeUrls: false,
-  // Dropped with everything inside, not unwrapped: their text is code, styles or duplicates.
-  nonTextTags: [
-    ...['script', 'style', 'textarea', 'option', 'xmp', 'noscript', 'template', 'title'],
-    ...['svg', 'math', 'head', 'select', 'button', 'noembed', 'noframes'],
-  ],
-  transformTags: {
-    // The reader's title is the page's h1.
-    h1: 'h2',
-    ...Object.fromEntries(BLOCK_ALIASES.map((tag) => [tag, 'div'])),
-    center: 'div',
-    tt: 'code',
-    strike: 's',
-    img: promoteLazyImage,
-    iframe: checkIframe,
-    a: (tagName, attribs) => ({ tagName, attribs: { ...attribs, rel: 'noopener noreferrer' } }),
-    video: (tagName, attribs) => ({ tagName, attribs: { ...attribs, controls: '' } }),
-    audio: (tagName, attribs) => ({ tagName, attribs: { ...attribs, controls: '' } }),
-    '*': resolveAttributes,
-  },
-  // An iframe whose src was refused goes with its fallback content; an image left without any
-  // source is an empty box.
-  exclusiveFilter: (frame) =>
-    (frame.tag === 'iframe' && !frame.attribs.src) ||
-    (frame.tag === 'img' && !frame.attribs.src && !frame.attribs['data-src']) ||
-    (frame.tag === 'source' && !frame.attribs.src && !frame.attribs.srcset),
-  selfClosing: ['img', 'br', 'hr', 'source', 'wbr', 'col'],
-  parseStyleAttributes: false,
-};
+/** One pass serves every call: sanitizing is synchronous and never re-entered. */
+const pass = new SanitizePass();
 
 /**
  * Returns `html` reduced to Folio's allow-list, with URLs absolute against `baseUrl` (relative
- * ones are dropped when there is no base) and `rel="noopener noreferrer"` on every link.
+ * ones are dropped when there is no base) and `rel="noopener noreferrer"` on every link, and its
+ * plain text: exactly `htmlToText(sanitizeHtml(html, baseUrl))`, for a fraction of the cost.
  */
+export function sanitizeToHtmlAndText(html: string, baseUrl: string | null): SanitizedContent {
+  return pass.run(html, baseUrl, true);
+}
+
+/** Returns `html` reduced to Folio's allow-list (see sanitizeToHtmlAndText). */
 export function sanitizeHtml(html: string, baseUrl: string | null): string {
-  currentBase = parseBase(baseUrl);
-  try {
-    return sanitize(html, OPTIONS);
-  } finally {
-    currentBase = null;
-  }
-}
-
-function parseBase(baseUrl: string | null): URL | null {
-  if (!baseUrl) return null;
-  try {
-    const url = new URL(baseUrl);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url : null;
-  } catch {
-    return null;
-  }
-}
-
-/**
- * Returns `value` as an absolute URL against `base` when its scheme suits `use`, else null.
- * The WHATWG parser sees what a browser would: entity-decoded text (htmlparser2 decodes
- * attributes), tabs and newlines removed, so `jAvAscript&#58;` or `java&#9;script:` come out as
- * javascript: and are refused.
- */
-function resolveUrl(value: string, base: URL | null, use: UrlUse): string | null {
-  const trimmed = value.trim();
-  // Checked before parsing: a thrown TypeError costs more than the whole rest of a call.
-  if (trimmed === '' || (base === null && !HAS_SCHEME.test(trimmed))) return null;
-  const url = parseUrl(trimmed, base);
-  if (url === null) return null;
-  if (!SCHEMES[use].includes(url.protocol)) return null;
-  if (url.protocol === 'data:' && !DATA_IMAGE.test(url.href)) return null;
-  return url.href;
-}
-
-/** Returns the parsed URL, or null when it does not parse. */
-function parseUrl(value: string, base: URL | null): URL | null {
-  try {
-    return new URL(value, base ?? undefined);
-  } catch {
-    return null;
-  }
-}
-
-/** Returns a srcset with each candidate's URL resolved, refused candidates left out, or null. */
-function resolveSrcset(value: string, base: URL | null): string | null {
-  const kept: string[] = [];
-  const n = value.length;
-  let i = 0;
-  while (i < n) {
-    while (i < n && (isSpace(value.charCodeAt(i)) || value[i] === ',')) i++;
-    if (i >= n) break;
-    const start = i;
-    while (i < n && !isSpace(value.charCodeAt(i))) i++;
-    let candidate = value.slice(start, i);
-    let descriptor = '';
-    if (candidate.endsWith(',')) {
-      candidate = candidate.replace(/,+$/, '');
-    } else {
-      const from = i;
-      while (i < n && value[i] !== ',') i++;
-      descriptor = value.slice(from, i).trim();
-    }
-    const url = resolveUrl(candidate, base, 'media');
-    if (url !== null && SRCSET_DESCRIPTOR.test(descriptor)) {
-      kept.push(descriptor ? `${url} ${descriptor}` : url);
-    }
-  }
-  return kept.length > 0 ? kept.join(', ') : null;
-}
-
-function isSpace(code: number): boolean {
-  return code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0c || code === 0x0d;
+  return pass.run(html, baseUrl, false).html;
 }

@@ -48,12 +48,9 @@ export interface FetchRequest {
   signal?: AbortSignal;
 }
 
-/** One enclosure (podcast audio, image…) of an item. */
-export interface Enclosure {
-  url: string;
-  type: string | null;
-  length: number | null;
-}
+/** One enclosure (podcast audio, image…) of an item: the Api's own shape. */
+export type { Enclosure } from '../../../shared/model';
+import type { Enclosure } from '../../../shared/model';
 
 /** One item as the document gives it. Strings are as found (entity-decoded), URLs unresolved. */
 export interface ParsedItem {

@@ -27,6 +27,8 @@ export function getArticle(store: Store, id: number): Article {
     fullTextHtml: content.fullTextHtml,
     highlights: store.annotations.highlightsOf(id),
     note: store.annotations.noteOf(id),
+    categories: content.categories,
+    enclosures: content.enclosures,
   };
 }
 

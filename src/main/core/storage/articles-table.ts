@@ -8,6 +8,7 @@ import type {
   ArticleKind,
   ArticlePage,
   ArticleSummary,
+  Enclosure,
 } from '../../../shared/model';
 import { ApiError } from '../../../shared/contract';
 import { isoOrNull } from './time';
@@ -26,11 +27,13 @@ export interface NewArticle {
   contentHash?: string | null;
 }
 
-/** The HTML bodies of an article. */
+/** The HTML bodies of an article and what its feed said beside them. */
 export interface ArticleContent {
   contentHtml: string;
   fullTextHtml: string | null;
   text: string;
+  categories: string[];
+  enclosures: Enclosure[];
 }
 
 /** Options of a list query; `cursor` comes from a previous page's `nextCursor`. */
@@ -146,10 +149,21 @@ export class ArticlesTable {
   content(id: number): ArticleContent | null {
     const row = this.db
       .prepare(
-        'SELECT content_html AS contentHtml, full_text_html AS fullTextHtml, text FROM articles WHERE id = ?',
+        `SELECT content_html AS contentHtml, full_text_html AS fullTextHtml, text, categories,
+           enclosures FROM articles WHERE id = ?`,
       )
-      .get(id) as ArticleContent | undefined;
-    return row ?? null;
+      .get(id) as
+      | (Omit<ArticleContent, 'categories' | 'enclosures'> & {
+          categories: string | null;
+          enclosures: string | null;
+        })
+      | undefined;
+    if (!row) return null;
+    return {
+      ...row,
+      categories: row.categories ? (JSON.parse(row.categories) as string[]) : [],
+      enclosures: row.enclosures ? (JSON.parse(row.enclosures) as Enclosure[]) : [],
+    };
   }
 
   /** Sets or clears read and starred on one article; returns false when it does not exist. */

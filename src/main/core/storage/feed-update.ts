@@ -42,15 +42,16 @@ function statements(db: Database.Database): Statements {
       ),
       insert: db.prepare(
         `INSERT INTO articles (uid, feed_id, kind, url, title, author, published_at, sort_at,
-           fetched_at, updated_at, content_html, text, content_hash)
+           fetched_at, updated_at, content_html, text, content_hash, categories, enclosures)
          VALUES (@uid, @feedId, 'feed', @url, @title, @author, @publishedAt, @sortAt,
-           @now, @now, @contentHtml, @text, @contentHash)`,
+           @now, @now, @contentHtml, @text, @contentHash, @categories, @enclosures)`,
       ),
       // sort_at stays: an article edited upstream keeps its place in the list.
       update: db.prepare(
         `UPDATE articles SET url = @url, title = @title, author = @author,
            published_at = @publishedAt, content_html = @contentHtml, text = @text,
-           content_hash = @contentHash, updated_at = @now
+           content_hash = @contentHash, categories = @categories, enclosures = @enclosures,
+           updated_at = @now
          WHERE id = @id`,
       ),
       updateFeed: db.prepare(
@@ -152,5 +153,7 @@ function columns(item: NormalizedItem): Record<string, unknown> {
     contentHtml: item.contentHtml,
     text: item.text,
     contentHash: item.contentHash,
+    categories: item.categories.length > 0 ? JSON.stringify(item.categories) : null,
+    enclosures: item.enclosures.length > 0 ? JSON.stringify(item.enclosures) : null,
   };
 }

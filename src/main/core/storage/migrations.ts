@@ -182,6 +182,13 @@ export const MIGRATIONS: readonly string[] = [
     WHERE id = (SELECT feed_id FROM articles WHERE uid = old.uid);
   END;
   `,
+
+  // 3: what the feed says about an article beyond its text: categories and enclosures (podcast
+  // audio, video, images), as JSON arrays; NULL when there are none.
+  `
+  ALTER TABLE articles ADD COLUMN categories TEXT;
+  ALTER TABLE articles ADD COLUMN enclosures TEXT;
+  `,
 ];
 
 /** Returns the schema version of an open database. */
