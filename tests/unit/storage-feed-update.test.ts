@@ -218,11 +218,13 @@ describe('storeFeedUpdate with a second connection writing', () => {
     });
     const [id] = storeFeedUpdate(a, feedId, feedOf([item('a', 0)])).newArticleIds as [number];
     const uid = `${feedId}:a`;
-    const go = new Int32Array(new SharedArrayBuffer(4));
-    // The user's side: another thread, its own connection, the same upsert setState makes.
+    // flags[0]: the user's writes so far; flags[1]: 1 once the refreshes are done.
+    const flags = new Int32Array(new SharedArrayBuffer(8));
+    // The user's side: another thread, its own connection, the same upsert setState makes. It
+    // writes before, during and after the 300 refreshes, so the two sides interleave for sure.
     const worker = new Worker(
       `
-      const { workerData, parentPort } = require('node:worker_threads');
+      const { workerData } = require('node:worker_threads');
       const Database = require('better-sqlite3');
       const db = new Database(workerData.file);
       db.pragma('busy_timeout = 5000');
@@ -231,29 +233,34 @@ describe('storeFeedUpdate with a second connection writing', () => {
         'ON CONFLICT (uid) DO UPDATE SET read_at = excluded.read_at, starred_at = excluded.starred_at');
       const version = db.prepare('SELECT content_hash FROM articles WHERE uid = ?').pluck();
       const seen = new Set();
-      parentPort.postMessage('ready');
-      while (Atomics.load(workerData.go, 0) === 0) {}
-      for (let i = 0; i < 300; i++) {
-        db.transaction(() => {
-          seen.add(version.get(workerData.uid));
-          star.run(workerData.uid, i % 2 ? null : i + 1, i + 1);
-        }).immediate();
+      const write = (i) => db.transaction(() => {
+        seen.add(version.get(workerData.uid));
+        star.run(workerData.uid, i % 2 ? null : i + 1, i + 1);
+      }).immediate();
+      let i = 0;
+      while (Atomics.load(workerData.flags, 1) === 0) {
+        write(i++);
+        Atomics.add(workerData.flags, 0, 1);
+        Atomics.notify(workerData.flags, 0);
       }
+      write(299); // the last word: starred at 300, unread
       db.close();
-      parentPort.postMessage([...seen].length);
+      require('node:worker_threads').parentPort.postMessage([seen.size, i + 1]);
       `,
-      { eval: true, workerData: { file, uid, go } },
+      { eval: true, workerData: { file, uid, flags } },
     );
-    const versionsSeen = new Promise<number>((resolve, reject) => {
-      worker.on('message', (m) => typeof m === 'number' && resolve(m));
+    const outcome = new Promise<[number, number]>((resolve, reject) => {
+      worker.on('message', resolve);
       worker.on('error', reject);
     });
-    await new Promise((resolve) => worker.once('message', resolve));
-    Atomics.store(go, 0, 1);
+    Atomics.wait(flags, 0, 0, 10_000); // the user has written once before the refreshes start
     for (let v = 1; v <= 300; v++) storeFeedUpdate(a, feedId, feedOf([item('a', v)]));
+    Atomics.store(flags, 1, 1);
+    const [versionsSeen, userWrites] = await outcome;
 
     // The user's writes saw the article change under them: the two sides really interleaved.
-    expect(await versionsSeen).toBeGreaterThan(1);
+    expect(versionsSeen).toBeGreaterThan(1);
+    expect(userWrites).toBeGreaterThan(1);
     await worker.terminate();
     const summary = a.articles.summary(id);
     expect(summary?.starredAt).toBe(new Date(300).toISOString());
