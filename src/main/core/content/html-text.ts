@@ -8,8 +8,9 @@
  *     trimmed; inside <pre> the text is kept as it is;
  *   - images, scripts, styles and comments contribute nothing; entities are decoded;
  *   - nothing leads or trails the text but what a <pre> holds.
- * A hand-rolled scanner: it runs on every item of every refresh, and the input is usually
- * sanitizeHtml's well-formed output.
+ * A hand-rolled scanner for HTML that is already clean (the seed's, stored articles'). Ingestion
+ * does not call it: sanitizeToHtmlAndText (sanitize.ts) writes the same text while it sanitizes,
+ * with the same TextBuilder.
  */
 import { decodeHTML } from 'entities';
 import { TEXT_BLOCKS, TextBuilder } from './text-builder';

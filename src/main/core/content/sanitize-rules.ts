@@ -102,7 +102,7 @@ export const DROPPED_WITH_CONTENT: ReadonlySet<string> = new Set([
 export const EMPTY_AS_FLAG: ReadonlySet<string> = new Set([
   ...['alt', 'controls', 'allowfullscreen', 'muted', 'loop', 'playsinline'],
 ]);
-export const EMPTY_KEPT_BARE: ReadonlySet<string> = new Set([]);
+export const EMPTY_KEPT_BARE: ReadonlySet<string> = new Set(['reversed']);
 
 /** Iframes we keep: video players, https only, always sandboxed. */
 export const IFRAME_HOSTS: ReadonlySet<string> = new Set([

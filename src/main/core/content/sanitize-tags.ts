@@ -74,9 +74,10 @@ export function writeStartTag(rule: TagRule, attribs: Attributes, base: string |
       return rule.selfClosing ? `<${rule.out}${written} />` : `<${rule.out}${written}>`;
     }
     case 'a':
-      return `<a${writeAttributes(rule, attribs, base, { rel: LINK_REL }, null)}>`;
+      return `<a${writeAttributes(rule, attribs, base, LINK, null)}>`;
     case 'media':
-      return `<${rule.out}${writeAttributes(rule, attribs, base, { controls: '' }, null)}>`;
+      // Players always get their controls; autoplay is not on the list.
+      return `<${rule.out}${writeAttributes(rule, attribs, base, PLAYER, null)}>`;
     case 'img':
       return imageTag(rule, attribs, base);
     case 'source': {
@@ -88,6 +89,10 @@ export function writeStartTag(rule: TagRule, attribs: Attributes, base: string |
   }
 }
 
+/** Links never get the opener or the referrer; target is not on the list (the reader decides). */
+const LINK: Forced = { rel: LINK_REL };
+const PLAYER: Forced = { controls: '' };
+/** An image or source without any of these is an empty box. */
 const IMG_NEEDS = ['src', 'data-src'];
 const SOURCE_NEEDS = ['src', 'srcset'];
 

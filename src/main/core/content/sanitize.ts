@@ -34,41 +34,30 @@ function escapeText(text: string): string {
  * are ignored, void elements are never closed.
  */
 class SanitizePass {
-  private base: string | null = null;
   private html = '';
-  /** Null when only the HTML is wanted. */
-  private text: TextBuilder | null = null;
   /** Decoded text written since the last tag: the text htmlToText would read between the two. */
   private pendingText = '';
   /** Like HTML parsing, htmlToText drops a newline right after <pre>. */
   private afterPre = false;
   private preDepth = 0;
   /** Open elements: their names in the feed, and the end tag to write ('' when none). */
-  private names: string[] = [];
-  private endTags: string[] = [];
+  private readonly names: string[] = [];
+  private readonly endTags: string[] = [];
   /** Inside an element dropped with its content: how many elements deep. */
   private dropDepth = 0;
 
-  run(html: string, baseUrl: string | null, withText: boolean): SanitizedContent {
-    this.base = parseBase(baseUrl);
-    this.html = '';
-    this.text = withText ? new TextBuilder() : null;
-    this.pendingText = '';
-    this.afterPre = false;
-    this.preDepth = 0;
-    this.names.length = 0;
-    this.endTags.length = 0;
-    this.dropDepth = 0;
-    try {
-      // A new parser each time: htmlparser2 10.1's reset() leaves the tokenizer inside a
-      // <script> or <style> if the last input ended there, and the next parse then throws.
-      new Parser(this, { decodeEntities: true }).end(html);
-      this.flushText();
-      return { html: this.html, text: this.text === null ? '' : this.text.done() };
-    } finally {
-      this.text = null;
-      this.html = '';
-    }
+  /** `text` is null when only the HTML is wanted. */
+  constructor(
+    private readonly base: string | null,
+    private readonly text: TextBuilder | null,
+  ) {}
+
+  run(html: string): SanitizedContent {
+    // A new parser each time: htmlparser2 10.1's reset() leaves the tokenizer inside a <script>
+    // or <style> if the last input ended there, and the next parse then throws.
+    new Parser(this, { decodeEntities: true }).end(html);
+    this.flushText();
+    return { html: this.html, text: this.text === null ? '' : this.text.done() };
   }
 
   onopentag(name: string, attribs: Record<string, string>): void {
@@ -141,19 +130,16 @@ class SanitizePass {
   }
 }
 
-/** One pass serves every call: sanitizing is synchronous and never re-entered. */
-const pass = new SanitizePass();
-
 /**
  * Returns `html` reduced to Folio's allow-list, with URLs absolute against `baseUrl` (relative
  * ones are dropped when there is no base) and `rel="noopener noreferrer"` on every link, and its
  * plain text: exactly `htmlToText(sanitizeHtml(html, baseUrl))`, for a fraction of the cost.
  */
 export function sanitizeToHtmlAndText(html: string, baseUrl: string | null): SanitizedContent {
-  return pass.run(html, baseUrl, true);
+  return new SanitizePass(parseBase(baseUrl), new TextBuilder()).run(html);
 }
 
 /** Returns `html` reduced to Folio's allow-list (see sanitizeToHtmlAndText). */
 export function sanitizeHtml(html: string, baseUrl: string | null): string {
-  return pass.run(html, baseUrl, false).html;
+  return new SanitizePass(parseBase(baseUrl), null).run(html).html;
 }

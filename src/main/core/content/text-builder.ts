@@ -12,30 +12,10 @@ export const TEXT_BLOCKS: ReadonlySet<string> = new Set([
   ...['aside', 'main', 'nav', 'address', 'picture', 'video', 'audio', 'iframe'],
 ]);
 
-/** Space, tab, LF, CR, FF and U+00A0: what collapses to one space outside <pre>. */
-function isCollapsible(code: number): boolean {
-  return code <= 0x20
-    ? code === 0x20 || code === 0x0a || code === 0x09 || code === 0x0d || code === 0x0c
-    : code === 0xa0;
-}
-
-/** Returns raw[start, end) with each run of collapsible characters made one space. */
-function collapseRuns(raw: string, start: number, end: number): string {
-  let out = '';
-  let from = start;
-  for (let i = start; i < end; i++) {
-    const code = raw.charCodeAt(i);
-    if (!isCollapsible(code)) continue;
-    // A lone space is already what it collapses to.
-    if (code === 0x20 && !isCollapsible(raw.charCodeAt(i + 1))) continue;
-    let j = i + 1;
-    while (isCollapsible(raw.charCodeAt(j))) j++;
-    out += `${raw.slice(from, i)} `;
-    from = j;
-    i = j - 1;
-  }
-  return from === start ? raw.slice(start, end) : out + raw.slice(from, end);
-}
+/** Space, tab, LF, CR, FF and U+00A0 runs: one space outside <pre>. */
+const COLLAPSIBLE = /[ \t\n\r\f\u00a0]+/g;
+/** Most text between two tags has single spaces only: tested first, replace allocates. */
+const NEEDS_COLLAPSING = /[\t\n\r\f\u00a0]| {2}/;
 
 /** Accumulates text with pending spaces and breaks, so nothing trails a block. */
 export class TextBuilder {
@@ -54,17 +34,18 @@ export class TextBuilder {
       this.emit(raw.includes('\r') ? raw.replace(/\r\n?/g, '\n') : raw);
       return;
     }
-    let start = 0;
-    let end = raw.length;
-    while (start < end && isCollapsible(raw.charCodeAt(start))) start++;
-    if (start === end) {
+    const collapsed = NEEDS_COLLAPSING.test(raw) ? raw.replace(COLLAPSIBLE, ' ') : raw;
+    if (collapsed === ' ') {
       this.pendingSpace = true;
       return;
     }
-    while (isCollapsible(raw.charCodeAt(end - 1))) end--;
-    if (start > 0) this.pendingSpace = true;
-    this.emit(collapseRuns(raw, start, end));
-    this.pendingSpace = end < raw.length;
+    const leading = collapsed.charCodeAt(0) === 0x20;
+    const trailing = collapsed.charCodeAt(collapsed.length - 1) === 0x20;
+    if (leading) this.pendingSpace = true;
+    this.emit(
+      leading || trailing ? collapsed.slice(leading ? 1 : 0, trailing ? -1 : undefined) : collapsed,
+    );
+    this.pendingSpace = trailing;
   }
 
   /** Breaks wait for text: <br> at the end of a block adds nothing to the block's "\n\n". */

@@ -4,8 +4,7 @@
  * reads dates (dates.ts), makes titles plain text and sanitizes the HTML, the last step.
  */
 import { createHash } from 'node:crypto';
-import { htmlToText } from '../content/html-text';
-import { sanitizeHtml } from '../content/sanitize';
+import { sanitizeToHtmlAndText } from '../content/sanitize';
 import { notAfter, parseFeedDate } from './dates';
 import { assignIdentities } from './identity';
 import { authorName, collapseWhitespace, demoronize, markupToText, titleFromText } from './text';
@@ -62,8 +61,7 @@ function contentHash(item: Omit<NormalizedItem, 'identity' | 'contentHash'>): st
 }
 
 function normalizeItem(item: ParsedItem, base: string | null, now: number, guidUnique: boolean) {
-  const contentHtml = sanitizeHtml(demoronize(chooseBody(item)), base);
-  const text = htmlToText(contentHtml);
+  const { html: contentHtml, text } = sanitizeToHtmlAndText(demoronize(chooseBody(item)), base);
   // A guid shared by several items (often the site's home page) is no article's address.
   const permalink = item.guidIsPermalink && guidUnique ? resolveHttpUrl(item.guid, null) : null;
   const title = plainTitle(item.title, item.titleIsHtml) || titleFromText(text) || 'Untitled';
