@@ -15,7 +15,10 @@ import {
   type DiscoveredFeed,
   type Feed,
   type Highlight,
+  type LibraryUsage,
+  type OfflineResult,
   type RefreshResult,
+  type Settings,
   type RelatedFeed,
   type SearchHit,
 } from './model';
@@ -47,6 +50,7 @@ export const paramsSchemas = {
     id,
     title: z.string().max(500).optional(),
     folder: z.string().max(200).nullable().optional(),
+    fullText: z.boolean().optional(),
   }),
   'feeds.remove': z.strictObject({ id }),
   'feeds.refresh': z.strictObject({ id: id.optional() }),
@@ -93,6 +97,24 @@ export const paramsSchemas = {
   'highlights.list': z.strictObject({ articleId: id.optional() }),
   'notes.set': z.strictObject({ articleId: id, body: z.string().max(1_000_000) }),
   'export.markdown': z.strictObject({ articleId: id.optional() }),
+  'settings.get': empty,
+  'settings.update': z.strictObject({
+    keepImages: z.boolean().optional(),
+    blockRemoteContent: z.boolean().optional(),
+    retentionDays: z.number().int().min(0).max(36_500).optional(),
+  }),
+  'offline.make': z
+    .strictObject({
+      feedId: id.optional(),
+      folder: z.string().min(1).max(200).optional(),
+      articleIds: z.array(id).min(1).max(10_000).optional(),
+    })
+    .refine((p) => [p.feedId, p.folder, p.articleIds].filter((x) => x !== undefined).length === 1, {
+      message: 'give exactly one of feedId, folder or articleIds',
+    }),
+  'library.usage': empty,
+  'library.cleanup': empty,
+  'library.compact': empty,
 } satisfies Record<Method, z.ZodType>;
 
 /** The validated params of method M. */
@@ -127,6 +149,12 @@ export interface Results {
   'highlights.list': Highlight[];
   'notes.set': ArticleNote;
   'export.markdown': { files: { name: string; content: string }[] };
+  'settings.get': Settings;
+  'settings.update': Settings;
+  'offline.make': OfflineResult;
+  'library.usage': LibraryUsage;
+  'library.cleanup': { deletedArticles: number; deletedImages: number };
+  'library.compact': { beforeBytes: number; afterBytes: number };
 }
 export type Result<M extends Method> = Results[M];
 
@@ -159,6 +187,10 @@ export interface Events {
   'articles.changed': { feedId: number | null; articleIds?: number[] };
   /** Feeds were added, changed or removed. */
   'feeds.changed': { feedIds?: number[] };
+  /** Progress of making articles available offline (pages and images fetched). */
+  offline: { done: number; total: number };
+  /** The settings changed. */
+  'settings.changed': Settings;
 }
 export type EventName = keyof Events;
 /** One event as it travels: its name and data. */

@@ -24,6 +24,13 @@ export const METHODS = [
   'highlights.list',
   'notes.set',
   'export.markdown',
+  // Offline reading (issue 4): settings, making articles available offline, the library's space.
+  'settings.get',
+  'settings.update',
+  'offline.make',
+  'library.usage',
+  'library.cleanup',
+  'library.compact',
 ] as const;
 
 /** One Api method name, such as `articles.list`. */

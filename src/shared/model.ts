@@ -13,6 +13,8 @@ export interface Feed {
   unreadCount: number;
   lastFetchedAt: string | null;
   lastError: string | null;
+  /** Fetch each new article's full web page during refresh ("always fetch full text"). */
+  fullText: boolean;
 }
 
 /** Where an article came from: a feed, the seed imported on first start, or a saved page. */
@@ -31,6 +33,8 @@ export interface ArticleSummary {
   excerpt: string;
   readAt: string | null;
   starredAt: string | null;
+  /** True when the text and every image it shows are stored locally (readable offline). */
+  offlineReady: boolean;
 }
 
 /** A highlighted passage, anchored by quote with context and by text position. */
@@ -116,4 +120,40 @@ export interface RefreshResult {
   feeds: number;
   newArticles: number;
   errors: { feedId: number; code: string; message: string }[];
+}
+
+/** The user's settings. */
+export interface Settings {
+  /** Download the images of stored articles for offline reading (default true). */
+  keepImages: boolean;
+  /** Never load images or media from the web while reading: only what is stored (privacy). */
+  blockRemoteContent: boolean;
+  /** Delete read articles older than this many days; 0 keeps everything (default 90). */
+  retentionDays: number;
+}
+
+/** The outcome of making articles available offline. */
+export interface OfflineResult {
+  articles: number;
+  /** Images downloaded now. */
+  images: number;
+  /** Articles that still miss something (a page or an image that could not be fetched). */
+  incomplete: number;
+}
+
+/** Space used by one source (a feed, or the library when feedId is null). */
+export interface SourceUsage {
+  feedId: number | null;
+  title: string;
+  articles: number;
+  /** Bytes of article text and HTML. */
+  textBytes: number;
+  /** Bytes of images kept for offline reading. */
+  imageBytes: number;
+}
+
+/** How the library uses the disk. */
+export interface LibraryUsage {
+  databaseBytes: number;
+  sources: SourceUsage[];
 }

@@ -5,9 +5,32 @@ import { openApp } from '../../src/main/core/app';
 import { RESOURCES_DIR, tempDir } from '../helpers/temp-dir';
 
 describe('the contract', () => {
-  it('has a params schema for every method of design.md and nothing else', () => {
+  it('has every method of design.md, and a params schema for each method', () => {
+    const design = [
+      'feeds.list',
+      'feeds.add',
+      'feeds.update',
+      'feeds.remove',
+      'feeds.refresh',
+      'feeds.discover',
+      'feeds.importOpml',
+      'feeds.exportOpml',
+      'feeds.related',
+      'articles.list',
+      'articles.get',
+      'articles.update',
+      'articles.search',
+      'articles.fetchFullText',
+      'articles.save',
+      'highlights.create',
+      'highlights.update',
+      'highlights.delete',
+      'highlights.list',
+      'notes.set',
+      'export.markdown',
+    ];
+    expect(METHODS).toEqual(expect.arrayContaining(design));
     expect(Object.keys(paramsSchemas).sort()).toEqual([...METHODS].sort());
-    expect(METHODS).toHaveLength(21);
   });
 
   it.each([

@@ -48,7 +48,8 @@ const EXCERPT_CHARS = 240;
 
 const SUMMARY_COLUMNS = `
   a.id, a.feed_id, f.title AS feed_title, a.kind, a.url, a.title, a.author, a.published_at,
-  a.sort_at, substr(a.text, 1, ${EXCERPT_CHARS}) AS excerpt, s.read_at, s.starred_at`;
+  a.sort_at, substr(a.text, 1, ${EXCERPT_CHARS}) AS excerpt, s.read_at, s.starred_at,
+  a.images_missing IS 0 AS offline_ready`;
 const SUMMARY_FROM = `
   FROM articles a
   LEFT JOIN feeds f ON f.id = a.feed_id
@@ -67,6 +68,7 @@ interface SummaryRow {
   excerpt: string;
   read_at: number | null;
   starred_at: number | null;
+  offline_ready: 0 | 1;
 }
 
 const FILTER_SQL: Record<ArticleFilter, string> = {
@@ -242,6 +244,7 @@ function toSummary(row: SummaryRow): ArticleSummary {
     excerpt: row.excerpt,
     readAt: isoOrNull(row.read_at),
     starredAt: isoOrNull(row.starred_at),
+    offlineReady: row.offline_ready === 1,
   };
 }
 

@@ -12,6 +12,7 @@ interface FeedRow {
   unread: number;
   last_fetched_at: number | null;
   last_error: string | null;
+  full_text: 0 | 1;
 }
 
 /** What a new subscription holds. */
@@ -58,7 +59,7 @@ export interface FetchErrorRecord {
 
 // custom_title is the user's name for the feed; title follows the feed's own.
 const FEED_SELECT = `SELECT f.id, f.url, f.site_url, coalesce(f.custom_title, f.title) AS title,
-  f.folder, f.last_fetched_at, f.last_error, f.unread_count AS unread FROM feeds f`;
+  f.folder, f.last_fetched_at, f.last_error, f.unread_count AS unread, f.full_text FROM feeds f`;
 
 /** Queries and writes on feeds. */
 export class FeedsTable {
@@ -234,5 +235,6 @@ function toFeed(row: FeedRow): Feed {
     unreadCount: row.unread,
     lastFetchedAt: isoOrNull(row.last_fetched_at),
     lastError: row.last_error,
+    fullText: row.full_text === 1,
   };
 }

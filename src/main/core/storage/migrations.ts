@@ -189,6 +189,18 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE articles ADD COLUMN categories TEXT;
   ALTER TABLE articles ADD COLUMN enclosures TEXT;
   `,
+
+  // 4: offline reading (docs/technotes/offline-reading.md).
+  `
+  -- "Always fetch full text" for a feed's new articles.
+  ALTER TABLE feeds ADD COLUMN full_text INTEGER NOT NULL DEFAULT 0;
+  -- How many images of the article's shown HTML are not stored yet: NULL until its images have
+  -- been looked at, 0 when the article reads completely offline.
+  ALTER TABLE articles ADD COLUMN images_missing INTEGER;
+  -- The last attempt at the full text: when, and why it failed (NULL when it worked).
+  ALTER TABLE articles ADD COLUMN full_text_at INTEGER;
+  ALTER TABLE articles ADD COLUMN full_text_error TEXT;
+  `,
 ];
 
 /** Returns the schema version of an open database. */
