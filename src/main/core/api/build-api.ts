@@ -21,6 +21,12 @@ export interface ApiDeps {
 const COMING_WITH: Partial<Record<Method, string>> = {
   'articles.fetchFullText': 'offline reading',
   'articles.save': 'offline reading',
+  'settings.get': 'offline reading',
+  'settings.update': 'offline reading',
+  'offline.make': 'offline reading',
+  'library.usage': 'offline reading',
+  'library.cleanup': 'offline reading',
+  'library.compact': 'offline reading',
   'highlights.create': 'highlights and notes',
   'highlights.update': 'highlights and notes',
   'highlights.delete': 'highlights and notes',
