@@ -5,8 +5,8 @@
 // See docs/technotes/conformance.md for what is checked, what is not applicable, and why.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { build } from 'vite';
+import { fileURLToPath } from 'node:url';
+import { buildForNode } from './lib/build-node.mjs';
 import { evaluateExpect, parseHeader } from './conformance/expect.mjs';
 import { activeContentIn } from './conformance/active-content.mjs';
 
@@ -24,30 +24,18 @@ const SANITIZE = 'wellformed/sanitize';
 const NOT_OUR_FORMATS = ['wellformed/cdf/'];
 
 // 1. Bundle the TypeScript pipeline for Node (dependencies stay external, loaded from node_modules).
-await build({
-  configFile: false,
-  logLevel: 'warn',
+const { load } = await buildForNode({
   root: repo,
-  build: {
-    ssr: true,
-    outDir,
-    emptyOutDir: true,
-    target: 'node20',
-    minify: false,
-    rolldownOptions: {
-      input: {
-        pipeline: path.join(repo, 'src/main/core/feeds/pipeline.ts'),
-        parse: path.join(repo, 'src/main/core/feeds/parse.ts'),
-        normalize: path.join(repo, 'src/main/core/feeds/normalize.ts'),
-        decode: path.join(repo, 'src/main/core/feeds/decode.ts'),
-        sanitize: path.join(repo, 'src/main/core/content/sanitize.ts'),
-        text: path.join(repo, 'src/main/core/content/html-text.ts'),
-      },
-      output: { format: 'es', entryFileNames: '[name].mjs' },
-    },
+  outDir,
+  entries: {
+    pipeline: path.join(repo, 'src/main/core/feeds/pipeline.ts'),
+    parse: path.join(repo, 'src/main/core/feeds/parse.ts'),
+    normalize: path.join(repo, 'src/main/core/feeds/normalize.ts'),
+    decode: path.join(repo, 'src/main/core/feeds/decode.ts'),
+    sanitize: path.join(repo, 'src/main/core/content/sanitize.ts'),
+    text: path.join(repo, 'src/main/core/content/html-text.ts'),
   },
 });
-const load = (name) => import(pathToFileURL(path.join(outDir, `${name}.mjs`)).href);
 const { feedFromBytes } = await load('pipeline');
 const { parseFeedText } = await load('parse');
 const { decodeFeed } = await load('decode');

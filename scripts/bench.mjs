@@ -1,0 +1,46 @@
+#!/usr/bin/env node
+// The ingestion benchmark (issue 3): bundles scripts/bench/*.ts for Node into .cache/bench/ and
+// runs it in a child node with --expose-gc, printing one JSON line per figure.
+// Usage: node scripts/bench.mjs [--only=ingest,reingest,library,refresh] [--runs=5] [--cpu-prof]
+// What each figure means: docs/technotes/benchmark.md.
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildForNode } from './lib/build-node.mjs';
+
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const option = (name, fallback) =>
+  args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? fallback;
+const outDir = path.join(repo, '.cache/bench');
+
+// CommonJS output: tests/helpers/fixture-server.ts (used for figure 2) reads __dirname.
+const built = await buildForNode({
+  root: repo,
+  outDir,
+  format: 'cjs',
+  entries: {
+    main: path.join(repo, 'scripts/bench/main.ts'),
+    'feed-server': path.join(repo, 'scripts/bench/feed-server.ts'),
+  },
+});
+
+const options = {
+  repo,
+  feedServerScript: built.file('feed-server'),
+  only: option('only', '').split(',').filter(Boolean),
+  runs: Number(option('runs', '5')),
+};
+const runner = `require(${JSON.stringify(built.file('main'))}).runBenchmark(${JSON.stringify(options)})
+  .catch((error) => { console.error(error); process.exit(1); });`;
+const nodeFlags = [
+  '--expose-gc',
+  ...(args.includes('--cpu-prof')
+    ? ['--cpu-prof', `--cpu-prof-dir=${path.join(repo, '.cache/bench-profiles')}`]
+    : []),
+];
+const child = spawn(process.execPath, [...nodeFlags, '-e', runner], {
+  stdio: 'inherit',
+  cwd: repo,
+});
+child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -1,0 +1,78 @@
+/**
+ * The benchmark's entry (built by scripts/bench.mjs): runs each figure of issue 3 in order and
+ * prints one JSON line per figure, then a summary line. `only` limits the run to some figures.
+ */
+import { cpus, loadavg } from 'node:os';
+import path from 'node:path';
+import type { BenchContext } from './context';
+import { benchIngest, makeDocuments, type IngestDocument } from './ingest';
+import { buildLibrary } from './library';
+import { benchMarkRead, benchSearch, benchUnreadCounts } from './library-queries';
+import { benchRefresh } from './refresh';
+import { benchReingest } from './reingest';
+import { emit, printedFigures } from './report';
+import { makeTempDir } from './temp-store';
+import { loadVocabulary, seededRandom, ZipfWords } from './words';
+
+/** How bench.mjs calls the benchmark. */
+export interface BenchOptions {
+  repo: string;
+  feedServerScript: string;
+  /** Figure groups to run (ingest, reingest, library, refresh); all when empty. */
+  only: string[];
+  runs: number;
+}
+
+/** Runs the benchmark; resolves when every figure is printed. */
+export async function runBenchmark(options: BenchOptions): Promise<void> {
+  const started = performance.now();
+  // Other work on the machine skews every figure: say how busy it was.
+  const loadAtStart = loadavg()[0];
+  const words = new ZipfWords(
+    loadVocabulary(path.join(options.repo, 'scripts/bench/vocabulary.txt')),
+    seededRandom(20250131),
+  );
+  const temp = makeTempDir('run');
+  const ctx: BenchContext = {
+    repo: options.repo,
+    words,
+    temp,
+    runs: options.runs,
+    feedServerScript: options.feedServerScript,
+  };
+  const wanted = (group: string): boolean =>
+    options.only.length === 0 || options.only.includes(group);
+  try {
+    const docs = makeDocuments(ctx);
+    if (wanted('ingest')) await benchIngest(ctx, docs);
+    if (wanted('reingest')) await benchReingest(ctx, docs[0] as IngestDocument);
+    if (wanted('library')) {
+      const library = buildLibrary(ctx);
+      emit({
+        figure: 'library.build',
+        value: library.buildSeconds,
+        unit: 's',
+        note: 'setup, not a target',
+      });
+      benchSearch(ctx, library);
+      benchUnreadCounts(library);
+      benchMarkRead(ctx, library);
+      library.store.close();
+    }
+    if (wanted('refresh')) await benchRefresh(ctx);
+  } finally {
+    temp.cleanup();
+  }
+  const withTarget = printedFigures().filter((f) => f.met !== undefined);
+  emit({
+    figure: 'summary',
+    value: (performance.now() - started) / 1000,
+    unit: 's',
+    targets: withTarget.length,
+    met: withTarget.every((f) => f.met),
+    missed: withTarget.filter((f) => !f.met).map((f) => f.figure),
+    cpus: cpus().length,
+    loadAverage: { start: loadAtStart, end: loadavg()[0] },
+    node: process.version,
+  });
+}
