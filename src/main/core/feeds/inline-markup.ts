@@ -28,8 +28,12 @@ function findClose(xml: string, name: string, from: number): number {
   let at = from;
   for (;;) {
     const close = xml.indexOf(`</${name}`, at);
-    const cdata = xml.indexOf('<![CDATA[', at);
-    if (cdata < 0 || close < cdata) return close;
+    if (close < 0) return -1;
+    // Look for CDATA only before this candidate: searching the rest of the document for every
+    // element made a 1,000-entry Atom feed without CDATA quadratic (2.2 s of 2.7 s in the bench).
+    const inside = xml.substring(at, close).indexOf('<![CDATA[');
+    if (inside < 0) return close;
+    const cdata = at + inside;
     const end = xml.indexOf(']]>', cdata);
     if (end < 0) return -1;
     at = end + 3;

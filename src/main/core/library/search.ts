@@ -30,14 +30,22 @@ const STRAY_MARKERS = new RegExp(`[${OPEN}${CLOSE}]`, 'g');
 /** What unicode61 keeps in a token: letters, numbers and combining marks. */
 const WORD = /[\p{L}\p{N}\p{M}]+/gu;
 const SNIPPET_TOKENS = 16;
-/** Title above author above text: a word in the title says more about the article. */
+/**
+ * Title above author above text: a word in the title says more about the article. The ranking
+ * and the LIMIT run inside FTS5 (its `ORDER BY rank LIMIT` path), and only the best rows are
+ * joined to articles: joining every match first cost 50 ms for a word in a quarter of 100k
+ * articles (docs/technotes/benchmark.md). Newer first among equal ranks.
+ */
 const ARTICLE_SQL = `
-  SELECT a.id AS articleId, a.title AS title,
-    snippet(articles_fts, 2, '${OPEN}', '${CLOSE}', '…', ${SNIPPET_TOKENS}) AS snippet
-  FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
-  WHERE articles_fts MATCH ?
-  ORDER BY bm25(articles_fts, 10.0, 2.0, 1.0), a.sort_at DESC
-  LIMIT ?`;
+  WITH hits AS (
+    SELECT rowid, rank,
+      snippet(articles_fts, 2, '${OPEN}', '${CLOSE}', '…', ${SNIPPET_TOKENS}) AS snippet
+    FROM articles_fts
+    WHERE articles_fts MATCH ? AND rank MATCH 'bm25(10.0, 2.0, 1.0)'
+    ORDER BY rank LIMIT ?)
+  SELECT a.id AS articleId, a.title AS title, hits.snippet AS snippet
+  FROM hits JOIN articles a ON a.id = hits.rowid
+  ORDER BY hits.rank, a.sort_at DESC`;
 
 const prepared = new WeakMap<Database.Database, Database.Statement<[string, number]>>();
 
