@@ -61,7 +61,7 @@ function start(): void {
     return;
   }
   denyAllPermissions(session.defaultSession);
-  protocol.handle(APP_SCHEME, createAppProtocolHandler(RENDERER_DIR));
+  protocol.handle(APP_SCHEME, createAppProtocolHandler(RENDERER_DIR, core));
   protocol.handle(ASSET_SCHEME, createAssetProtocolHandler(core));
   const getWindow = (): BrowserWindow | null => mainWindow;
   cleanups.push(

@@ -6,29 +6,35 @@
 import { isAbsolute, relative, resolve, sep, extname } from 'node:path';
 
 /**
- * The CSP of every UI page: scripts only from the app itself (no inline script, no eval), no
- * plugins, frames, forms or <base>. Images may come from the web (feed content), from kept
- * assets (folio-asset: in Electron, /assets/ in browser mode) and data: URLs; frames only from
- * the video players the sanitizer keeps. Inline styles are
- * allowed: Svelte templates and sanitized article HTML carry style attributes, which cannot run
- * code.
+ * Returns the CSP of every UI page: scripts only from the app itself (no inline script, no
+ * eval), no plugins, forms or <base>. Images may come from the web (feed content), from kept
+ * assets (`/assets/<id>`, same-origin in both modes) and data: URLs; frames only from the video
+ * players the sanitizer keeps. With `blockRemote` (the "block remote content" setting) images
+ * and media come only from the app itself and no frame loads: the second guard beside the HTML
+ * articles.get gives (docs/technotes/offline-reading.md). Inline styles are allowed: Svelte
+ * templates and sanitized article HTML carry style attributes, which cannot run code.
  */
-export const UI_CONTENT_SECURITY_POLICY = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' folio-asset: data: https: http:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "media-src 'self' https: http:",
-  "object-src 'none'",
-  // Only the video players the sanitizer keeps (sandboxed iframes, docs/technotes/sanitizing.md).
-  'frame-src https://www.youtube-nocookie.com https://www.youtube.com https://youtube.com https://player.vimeo.com',
-  "worker-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+export function uiContentSecurityPolicy({ blockRemote }: { blockRemote: boolean }): string {
+  return [
+    "default-src 'none'",
+    "script-src 'self'",
+    "style-src 'self' 'unsafe-inline'",
+    blockRemote ? "img-src 'self' data:" : "img-src 'self' folio-asset: data: https: http:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    blockRemote ? "media-src 'self'" : "media-src 'self' https: http:",
+    "object-src 'none'",
+    // Only the video players the sanitizer keeps (sandboxed iframes, docs/technotes/sanitizing.md).
+    blockRemote ? "frame-src 'none'" : `frame-src ${PLAYER_ORIGINS}`,
+    "worker-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
+
+const PLAYER_ORIGINS =
+  'https://www.youtube-nocookie.com https://www.youtube.com https://youtube.com https://player.vimeo.com';
 
 /** The CSP of a stored asset: data, never a document, so a stored SVG cannot run as a page. */
 export const ASSET_CONTENT_SECURITY_POLICY =

@@ -182,14 +182,81 @@ describe('browser mode over HTTP', () => {
 });
 
 describe('the UI page CSP', () => {
-  it('is the same in the renderer meta tag as in the served header (less frame-ancestors)', async () => {
+  it('is, with remote content allowed, the renderer meta tag’s (less frame-ancestors)', async () => {
     const { readFileSync } = await import('node:fs');
-    const { UI_CONTENT_SECURITY_POLICY } = await import('../../src/main/ui-files');
+    const { uiContentSecurityPolicy } = await import('../../src/main/ui-files');
     const html = readFileSync(join(__dirname, '../../src/renderer/index.html'), 'utf8');
     const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1];
-    const header = UI_CONTENT_SECURITY_POLICY.split('; ').filter(
-      (d) => !d.startsWith('frame-ancestors'),
-    );
+    const header = uiContentSecurityPolicy({ blockRemote: false })
+      .split('; ')
+      .filter((d: string) => !d.startsWith('frame-ancestors'));
     expect(meta?.split('; ')).toEqual(header);
+  });
+
+  it('with remote content blocked, allows images and media only from the app itself', async () => {
+    const { uiContentSecurityPolicy } = await import('../../src/main/ui-files');
+    const csp = uiContentSecurityPolicy({ blockRemote: true }).split('; ');
+    expect(csp).toContain("img-src 'self' data:");
+    expect(csp).toContain("media-src 'self'");
+    expect(csp).toContain("frame-src 'none'");
+    expect(csp.join('; ')).not.toMatch(/https?:/);
+  });
+});
+
+describe('settings in browser mode', () => {
+  let app: FolioApp;
+  let server: BrowserServer;
+  const dir = tempDir();
+  const auth = { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json' };
+  const call = (method: string, params: unknown) =>
+    rawRequest(server.port, `/api/${method}`, {
+      method: 'POST',
+      headers: auth,
+      body: JSON.stringify(params),
+    });
+  const pageCsp = async () =>
+    String(
+      (await rawRequest(server.port, '/', { headers: auth })).headers['content-security-policy'],
+    );
+
+  beforeAll(async () => {
+    const staticDir = join(dir, 'renderer');
+    mkdirSync(staticDir);
+    writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Folio</title>');
+    app = openApp({
+      dataDir: join(dir, 'data'),
+      resourcesDir: RESOURCES_DIR,
+      scheduleRefresh: false,
+    });
+    server = await startBrowserServer({ app, token: TOKEN, staticDir }, 0);
+  });
+  afterAll(async () => {
+    await server.close();
+    app.close();
+  });
+
+  it('reads and changes the settings, telling every window', async () => {
+    expect((await call('settings.get', {})).json()).toEqual({
+      keepImages: true,
+      blockRemoteContent: false,
+      retentionDays: 90,
+    });
+    const seen: unknown[] = [];
+    const off = app.events.on((e) => seen.push(e));
+    const res = await call('settings.update', { blockRemoteContent: true, retentionDays: 30 });
+    off();
+    expect(res.json()).toEqual({ keepImages: true, blockRemoteContent: true, retentionDays: 30 });
+    expect(seen).toEqual([{ type: 'settings.changed', data: res.json() }]);
+    expect((await call('settings.update', { retentionDays: -1 })).status).toBe(400);
+    await call('settings.update', { blockRemoteContent: false });
+  });
+
+  it('sends the page CSP of the current setting with each page load', async () => {
+    expect(await pageCsp()).toContain("img-src 'self' folio-asset: data: https: http:");
+    await call('settings.update', { blockRemoteContent: true });
+    expect(await pageCsp()).toContain("img-src 'self' data:;");
+    expect(await pageCsp()).toContain("media-src 'self';");
+    await call('settings.update', { blockRemoteContent: false });
+    expect(await pageCsp()).toContain('https://player.vimeo.com');
   });
 });

@@ -16,6 +16,9 @@ const RESOURCES = join(__dirname, '../../resources');
 let root: string;
 let rendererDir: string;
 let serveApp: (request: Request) => Promise<Response>;
+let appCore: FolioApp;
+let pngId: number;
+const PNG_BYTES = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
 beforeAll(() => {
   root = mkdtempSync(join(tmpdir(), 'folio-protocol-'));
@@ -25,9 +28,18 @@ beforeAll(() => {
   writeFileSync(join(rendererDir, 'assets', 'index-abc.js'), 'console.log(1)');
   writeFileSync(join(rendererDir, 'assets', 'index-abc.css'), 'body{}');
   writeFileSync(join(root, 'secret.txt'), 'outside the renderer');
-  serveApp = createAppProtocolHandler(rendererDir);
+  const dataDir = join(root, 'data');
+  openApp({ dataDir, resourcesDir: RESOURCES, scheduleRefresh: false }).close();
+  const store = Store.open(join(dataDir, DATABASE_FILE));
+  pngId = store.assets.put('https://example.com/p.png', 'image/png', Buffer.from(PNG_BYTES));
+  store.close();
+  appCore = openApp({ dataDir, resourcesDir: RESOURCES, scheduleRefresh: false });
+  serveApp = createAppProtocolHandler(rendererDir, appCore);
 });
-afterAll(() => rmSync(root, { recursive: true, force: true }));
+afterAll(() => {
+  appCore.close();
+  rmSync(root, { recursive: true, force: true });
+});
 
 const get = (url: string): Promise<Response> => serveApp(new Request(url));
 
@@ -45,6 +57,30 @@ describe('app:// protocol', () => {
       expect(csp).toContain("frame-ancestors 'none'");
       expect(await response.text()).toContain('<title>Folio</title>');
     }
+  });
+
+  it('serves stored images at /assets/<id>, same-origin with the page, as inert data', async () => {
+    const response = await get(`app://folio/assets/${pngId}`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('image/png');
+    expect(response.headers.get('content-security-policy')).toContain('sandbox');
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect([...new Uint8Array(await response.arrayBuffer())]).toEqual(PNG_BYTES);
+    expect((await get(`app://folio/assets/${pngId + 1000}`)).status).toBe(404);
+    expect((await get('app://folio/assets/12abc')).status).toBe(404);
+    expect((await get(`app://evil/assets/${pngId}`)).status).toBe(404);
+  });
+
+  it('sends the page CSP of the current "block remote content" setting', async () => {
+    const csp = async () =>
+      (await get('app://folio/index.html')).headers.get('content-security-policy') ?? '';
+    expect(await csp()).toContain("img-src 'self' folio-asset: data: https: http:");
+    await appCore.api['settings.update']({ blockRemoteContent: true });
+    expect(await csp()).toContain("img-src 'self' data:;");
+    expect(await csp()).toContain("media-src 'self';");
+    expect(await csp()).toContain("frame-src 'none'");
+    await appCore.api['settings.update']({ blockRemoteContent: false });
+    expect(await csp()).toContain('https://player.vimeo.com');
   });
 
   it('serves scripts and styles with their MIME types', async () => {

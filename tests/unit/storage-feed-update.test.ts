@@ -312,3 +312,51 @@ describe('categories and enclosures', () => {
     store.close();
   });
 });
+
+describe('an article with its full text', () => {
+  it('keeps the full text as its searchable text when the feed updates it', async () => {
+    const { Store } = await import('../../src/main/core/storage/store');
+    const { storeFeedUpdate } = await import('../../src/main/core/storage/feed-update');
+    const store = Store.open(':memory:');
+    const feedId = store.feeds.insert({
+      url: 'https://n.test/feed',
+      title: 'N',
+      siteUrl: null,
+      folder: null,
+    });
+    const item = (body: string, hash: string) => ({
+      identity: 'guid:1',
+      url: 'https://n.test/1',
+      title: 'One',
+      author: null,
+      publishedAt: null,
+      updatedAt: null,
+      contentHtml: `<p>${body}</p>`,
+      text: body,
+      categories: [],
+      enclosures: [],
+      contentHash: hash,
+    });
+    const feed = (body: string, hash: string) => ({
+      format: 'rss' as const,
+      title: 'N',
+      siteUrl: null,
+      ttlMinutes: null,
+      recovered: false,
+      items: [item(body, hash)],
+    });
+    const [id] = storeFeedUpdate(store, feedId, feed('Teaser only.', 'a')).newArticleIds as [
+      number,
+    ];
+    store.articles.setFullText(id, {
+      html: '<p>The whole story of the glacier.</p>',
+      text: 'The whole story of the glacier.',
+      at: 1,
+    });
+    storeFeedUpdate(store, feedId, feed('A longer teaser.', 'b'));
+    const content = store.articles.content(id)!;
+    expect(content.contentHtml).toBe('<p>A longer teaser.</p>');
+    expect(content.text).toBe('The whole story of the glacier.');
+    store.close();
+  });
+});

@@ -1,11 +1,14 @@
 /** Small helpers for answering HTTP requests in browser mode. */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApiError, ERROR_STATUS, type ErrorCode } from '../../shared/contract';
-import { UI_CONTENT_SECURITY_POLICY } from '../ui-files';
+import { uiContentSecurityPolicy } from '../ui-files';
 
-/** Headers sent with every response. */
+/**
+ * Headers sent with every response. UI pages replace the CSP with the one for the current
+ * settings (server.ts); this default one is for everything else.
+ */
 export const SECURITY_HEADERS: Record<string, string> = {
-  'Content-Security-Policy': UI_CONTENT_SECURITY_POLICY,
+  'Content-Security-Policy': uiContentSecurityPolicy({ blockRemote: false }),
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',
   'Cross-Origin-Opener-Policy': 'same-origin',

@@ -17,7 +17,7 @@ import {
 import { readBody, SECURITY_HEADERS, sendError, sendJson } from './http-util';
 import { readStatic } from './static-files';
 import { EventStream } from './event-stream';
-import { ASSET_CONTENT_SECURITY_POLICY } from '../ui-files';
+import { ASSET_CONTENT_SECURITY_POLICY, uiContentSecurityPolicy } from '../ui-files';
 
 /** What the server needs. */
 export interface BrowserServerOptions {
@@ -119,6 +119,11 @@ async function handle(
   }
   const file = await readStatic(staticDir, url.pathname);
   if (!file) return sendError(res, 'NOT_FOUND', `Nothing at ${url.pathname}.`);
+  if (file.type.startsWith('text/html')) {
+    // Read per page load: turning "block remote content" on applies at the next reload.
+    const blockRemote = app.settings().blockRemoteContent;
+    res.setHeader('Content-Security-Policy', uiContentSecurityPolicy({ blockRemote }));
+  }
   res.writeHead(200, {
     'Content-Type': file.type,
     'Content-Length': file.body.length,

@@ -14,6 +14,10 @@ import { buildApi } from './api/build-api';
 import { createDispatcher } from './api/dispatch';
 import { Refresher } from './feeds/refresher';
 import { RefreshScheduler } from './feeds/scheduler';
+import { OfflineQueue } from './library/offline-queue';
+import { readSettings } from './library/settings';
+import type { Settings } from '../../shared/model';
+import { RetentionScheduler } from './library/retention-scheduler';
 
 /** Where the app keeps its data and finds what it ships. */
 export interface AppOptions {
@@ -35,6 +39,8 @@ export interface FolioApp {
   readonly events: EventHub;
   /** Returns a stored asset (an image kept for offline reading) or null. */
   readAsset(id: number): { type: string; data: Buffer } | null;
+  /** Returns the current settings (browser mode reads blockRemoteContent per page load). */
+  settings(): Settings;
   /** The database file in use. */
   readonly databasePath: string;
   /** Closes the database; the app must not be used afterwards. */
@@ -60,18 +66,27 @@ export function openApp(options: AppOptions): FolioApp {
     throw error;
   }
   const events = new EventHub();
-  const refresher = new Refresher({ store, events });
+  const offline = new OfflineQueue({ store, events });
+  const refresher = new Refresher({ store, events, onArticlesStored: offline.articlesStored });
   const scheduler = new RefreshScheduler(store, refresher);
-  if (options.scheduleRefresh !== false) scheduler.start();
-  const api = buildApi({ store, events, refresher });
+  const retention = new RetentionScheduler(store, events);
+  if (options.scheduleRefresh !== false) {
+    scheduler.start();
+    retention.start();
+  }
+  const api = buildApi({ store, events, refresher, offline });
   return {
     api,
     dispatch: createDispatcher(api),
     events,
     readAsset: (id) => store.assets.get(id),
+    settings: () => readSettings(store),
     databasePath,
     close: () => {
+      // Stops at once: nothing of the queue is written after this (running jobs see the signal).
+      void offline.close();
       void scheduler.stop();
+      retention.stop();
       store.close();
     },
   };

@@ -1,7 +1,10 @@
 /**
  * The two custom schemes of the desktop app. `app://folio/…` serves the built renderer (instead
- * of file://, which would give the page a null origin and the whole disk as its neighbourhood) and
- * `folio-asset://asset/<id>` serves images kept for offline reading from the database.
+ * of file://, which would give the page a null origin and the whole disk as its neighbourhood)
+ * and, at `app://folio/assets/<id>`, the images kept for offline reading from the database: the
+ * same path as browser mode, so the reader's `/assets/<id>` URLs are same-origin in both
+ * (docs/technotes/offline-reading.md). `folio-asset://asset/<id>` serves the same images under
+ * their older address.
  * The handlers are plain `Request -> Response` functions so tests can call them directly.
  */
 import { readFile, stat } from 'node:fs/promises';
@@ -11,7 +14,7 @@ import {
   ASSET_CONTENT_SECURITY_POLICY,
   mimeType,
   resolveUiPath,
-  UI_CONTENT_SECURITY_POLICY,
+  uiContentSecurityPolicy,
 } from '../ui-files';
 
 export const APP_SCHEME = 'app';
@@ -49,9 +52,16 @@ function plain(status: number, text: string): Response {
   });
 }
 
-/** Returns the handler of app://folio/… serving the files of `rendererDir`. */
+/** What the app:// handler reads from the core: stored assets and the current settings. */
+export type AppProtocolCore = Pick<FolioApp, 'readAsset' | 'settings'>;
+
+/**
+ * Returns the handler of app://folio/… serving the files of `rendererDir`, and stored assets
+ * at `/assets/<id>` (the renderer's own files live under `static/`, never a bare number).
+ */
 export function createAppProtocolHandler(
   rendererDir: string,
+  core: AppProtocolCore,
 ): (request: Request) => Promise<Response> {
   return async (request) => {
     if (request.method !== 'GET' && request.method !== 'HEAD')
@@ -61,6 +71,8 @@ export function createAppProtocolHandler(
     // The raw path is checked as well: URL parsing already folds plain `..` segments away.
     const rawPath = request.url.slice(APP_ORIGIN.length).split(/[?#]/)[0] ?? '';
     if (/(^|\/|\\)(\.|%2e){2}(\/|\\|$)/i.test(rawPath)) return plain(403, 'Forbidden');
+    const asset = /^\/assets\/(\d{1,15})$/.exec(url.pathname);
+    if (asset) return assetResponse(core.readAsset(Number(asset[1])), request.method);
     const file = resolveUiPath(rendererDir, url.pathname);
     if (!file) return plain(403, 'Forbidden');
     try {
@@ -68,8 +80,11 @@ export function createAppProtocolHandler(
       const body = await readFile(file);
       const type = mimeType(file);
       const headers: Record<string, string> = { 'Content-Type': type, ...SECURITY_HEADERS };
-      if (type.startsWith('text/html'))
-        headers['Content-Security-Policy'] = UI_CONTENT_SECURITY_POLICY;
+      if (type.startsWith('text/html')) {
+        // Per page load: "block remote content" applies from the next reload of the window.
+        const blockRemote = core.settings().blockRemoteContent;
+        headers['Content-Security-Policy'] = uiContentSecurityPolicy({ blockRemote });
+      }
       return new Response(request.method === 'HEAD' ? null : body, { status: 200, headers });
     } catch {
       return plain(404, 'Not found');
@@ -92,17 +107,21 @@ export function createAssetProtocolHandler(
     if (url.protocol !== `${ASSET_SCHEME}:` || url.host !== ASSET_HOST || !match) {
       return plain(404, 'Not found');
     }
-    const asset = core.readAsset(Number(match[1]));
-    if (!asset) return plain(404, 'Not found');
-    return new Response(new Uint8Array(asset.data), {
-      status: 200,
-      headers: {
-        'Content-Type': asset.type || 'application/octet-stream',
-        // An asset is data, never a document: a stored SVG or HTML must not run as a page.
-        'Content-Security-Policy': ASSET_CONTENT_SECURITY_POLICY,
-        'Cache-Control': 'private, max-age=31536000, immutable',
-        ...SECURITY_HEADERS,
-      },
-    });
+    return assetResponse(core.readAsset(Number(match[1])), request.method);
   };
+}
+
+/** Returns a stored asset as a response (404 when there is none). */
+function assetResponse(asset: ReturnType<FolioApp['readAsset']>, method: string = 'GET'): Response {
+  if (!asset) return plain(404, 'Not found');
+  return new Response(method === 'HEAD' ? null : new Uint8Array(asset.data), {
+    status: 200,
+    headers: {
+      'Content-Type': asset.type || 'application/octet-stream',
+      // An asset is data, never a document: a stored SVG or HTML must not run as a page.
+      'Content-Security-Policy': ASSET_CONTENT_SECURITY_POLICY,
+      'Cache-Control': 'private, max-age=31536000, immutable',
+      ...SECURITY_HEADERS,
+    },
+  });
 }

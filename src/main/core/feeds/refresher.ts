@@ -24,6 +24,8 @@ export interface RefresherDeps {
   fetch?: (request: FetchRequest) => Promise<FetchOutcome>;
   limiter?: FetchLimiter;
   now?: () => number;
+  /** Told the ids of new and updated articles after each store (the offline queue's hook). */
+  onArticlesStored?: (feedId: number, articleIds: number[]) => void;
 }
 
 /** The outcome of refreshing one feed. */
@@ -45,6 +47,7 @@ export class Refresher {
       fetch: fetchFeed,
       limiter: new FetchLimiter(),
       now: Date.now,
+      onArticlesStored: () => undefined,
       ...deps,
     };
   }
@@ -101,6 +104,15 @@ export class Refresher {
       now(),
     );
     return { fetched, feed, bodyHash: hashBody(fetched.bytes) };
+  }
+
+  /** Tells the onArticlesStored hook about stored articles; a failing hook never fails a refresh. */
+  announceStored(feedId: number, articleIds: number[]): void {
+    try {
+      this.#deps.onArticlesStored(feedId, articleIds);
+    } catch (error) {
+      console.error('[refresh] onArticlesStored failed:', error);
+    }
   }
 
   async #refresh(feedId: number): Promise<FeedRefreshOutcome> {
@@ -194,8 +206,10 @@ export class Refresher {
       return result;
     });
     const changedIds = [...stored.newArticleIds, ...stored.updatedArticleIds];
-    if (changedIds.length > 0)
+    if (changedIds.length > 0) {
       events.emit('articles.changed', { feedId: state.id, articleIds: changedIds });
+      this.announceStored(state.id, changedIds);
+    }
     return {
       feedId: state.id,
       newArticles: stored.newArticleIds.length,

@@ -3,6 +3,8 @@ import { ApiError, type Api, type Params } from '../../../shared/contract';
 import type { Article, ArticleSummary } from '../../../shared/model';
 import type { Store } from '../storage/store';
 import type { EventHub } from '../events';
+import { localizeImages } from '../content/localize-images';
+import { readSettings } from './settings';
 
 /** Returns the implementations of `articles.list`, `articles.get` and `articles.update`. */
 export function articlesService(
@@ -16,15 +18,22 @@ export function articlesService(
   };
 }
 
-/** Returns the whole article for the reader, or throws NOT_FOUND. */
+/**
+ * Returns the whole article for the reader, or throws NOT_FOUND. Its HTML shows stored images
+ * from `/assets/<id>`, and no remote image or media when remote content is blocked
+ * (docs/technotes/offline-reading.md).
+ */
 export function getArticle(store: Store, id: number): Article {
   const summary = store.articles.summary(id);
   const content = store.articles.content(id);
   if (!summary || !content) throw new ApiError('NOT_FOUND', `There is no article ${id}.`);
+  const stored = store.offline.storedImages(id);
+  const options = { blockRemote: readSettings(store).blockRemoteContent };
   return {
     ...summary,
-    contentHtml: content.contentHtml,
-    fullTextHtml: content.fullTextHtml,
+    contentHtml: localizeImages(content.contentHtml, stored, options),
+    fullTextHtml:
+      content.fullTextHtml === null ? null : localizeImages(content.fullTextHtml, stored, options),
     highlights: store.annotations.highlightsOf(id),
     note: store.annotations.noteOf(id),
     categories: content.categories,

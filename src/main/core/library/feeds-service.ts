@@ -18,8 +18,8 @@ export function feedsService(
   return {
     'feeds.list': async () => store.feeds.list(),
     'feeds.add': (params) => addFeed(store, events, refresher, params),
-    'feeds.update': async ({ id, title, folder }) => {
-      if (!store.feeds.update(id, { title, folder })) throw noFeed(id);
+    'feeds.update': async ({ id, title, folder, fullText }) => {
+      if (!store.feeds.update(id, { title, folder, fullText })) throw noFeed(id);
       events.emit('feeds.changed', { feedIds: [id] });
       return store.feeds.get(id) as Feed;
     },
@@ -52,13 +52,14 @@ async function addFeed(
   // A feed that moved for good (301/308) is stored under its new address.
   const finalUrl = fetched.permanentUrl ?? url;
   const at = Date.now();
+  let stored: number[] = [];
   const id = store.transaction(() => {
     refuseDuplicate(store, finalUrl);
     const feedId = store.feeds.insert(
       { url: finalUrl, title: feed.title, siteUrl: feed.siteUrl, folder: folder?.trim() || null },
       at,
     );
-    storeFeedUpdate(store, feedId, feed, at);
+    stored = storeFeedUpdate(store, feedId, feed, at).newArticleIds;
     store.feeds.recordFetch(feedId, {
       etag: fetched.etag,
       lastModified: fetched.lastModified,
@@ -74,6 +75,8 @@ async function addFeed(
   });
   events.emit('feeds.changed', { feedIds: [id] });
   events.emit('articles.changed', { feedId: id });
+  // Their full text and images are fetched in the background, after this reply.
+  refresher.announceStored(id, stored);
   return store.feeds.get(id) as Feed;
 }
 

@@ -111,6 +111,53 @@ export class ArticlesTable {
     return row?.id ?? null;
   }
 
+  /**
+   * Stores an article's full text beside the feed's HTML. Its text becomes the article's text, so
+   * search (the FTS trigger follows) and highlights use what the reader shows; the image count
+   * goes back to unknown, since the shown HTML changed. Returns false when there is no such row.
+   */
+  setFullText(id: number, fullText: { html: string; text: string; at: number }): boolean {
+    const result = this.db
+      .prepare(
+        `UPDATE articles SET full_text_html = @html, text = @text, full_text_at = @at,
+           full_text_error = NULL, images_missing = NULL, updated_at = @at
+         WHERE id = @id`,
+      )
+      .run({ ...fullText, id });
+    return result.changes > 0;
+  }
+
+  /** Records a failed full-text attempt; the article's HTML and text stay as they were. */
+  setFullTextError(id: number, failure: { error: string; at: number }): boolean {
+    const result = this.db
+      .prepare('UPDATE articles SET full_text_at = @at, full_text_error = @error WHERE id = @id')
+      .run({ ...failure, id });
+    return result.changes > 0;
+  }
+
+  /**
+   * Rewrites a library article's content (a saved page saved again) when its hash changed, and
+   * returns whether it did. A full text fetched later stays the article's text; the image count
+   * goes back to unknown only when the HTML changed.
+   */
+  updateContent(
+    id: number,
+    article: Omit<NewArticle, 'uid' | 'feedId' | 'kind'>,
+    now = Date.now(),
+  ): boolean {
+    const result = this.db
+      .prepare(
+        `UPDATE articles SET url = @url, title = @title, author = @author,
+           published_at = @publishedAt, content_html = @contentHtml,
+           text = CASE WHEN full_text_html IS NULL THEN @text ELSE text END,
+           images_missing = CASE WHEN content_html IS @contentHtml THEN images_missing END,
+           content_hash = @contentHash, updated_at = @now
+         WHERE id = @id AND content_hash IS NOT @contentHash`,
+      )
+      .run({ ...article, contentHash: article.contentHash ?? null, id, now });
+    return result.changes > 0;
+  }
+
   /** Returns one page of summaries, newest first. */
   list(query: ListQuery = {}): ArticlePage {
     const limit = query.limit ?? 50;

@@ -49,7 +49,9 @@ function statements(db: Database.Database): Statements {
       // sort_at stays: an article edited upstream keeps its place in the list.
       update: db.prepare(
         `UPDATE articles SET url = @url, title = @title, author = @author,
-           published_at = @publishedAt, content_html = @contentHtml, text = @text,
+           published_at = @publishedAt, content_html = @contentHtml,
+           -- text is what the reader shows: the full text's, once there is one.
+           text = CASE WHEN full_text_html IS NULL THEN @text ELSE text END,
            content_hash = @contentHash, categories = @categories, enclosures = @enclosures,
            updated_at = @now
          WHERE id = @id`,

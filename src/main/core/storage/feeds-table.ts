@@ -100,17 +100,24 @@ export class FeedsTable {
   }
 
   /**
-   * Renames or moves a feed; an empty title goes back to the feed's own, a null folder to the
-   * top level. Returns false when there is no such feed.
+   * Renames or moves a feed, or sets its "always fetch full text"; an empty title goes back to
+   * the feed's own, a null folder to the top level. Returns false when there is no such feed.
    */
-  update(id: number, change: { title?: string; folder?: string | null }): boolean {
+  update(
+    id: number,
+    change: { title?: string; folder?: string | null; fullText?: boolean },
+  ): boolean {
     const sets: string[] = [];
     if (change.title !== undefined) sets.push("custom_title = nullif(trim(@title), '')");
     if (change.folder !== undefined) sets.push('folder = @folder');
+    if (change.fullText !== undefined) sets.push('full_text = @fullText');
     if (sets.length === 0) return this.get(id) !== null;
-    const result = this.db
-      .prepare(`UPDATE feeds SET ${sets.join(', ')} WHERE id = @id`)
-      .run({ id, title: change.title ?? null, folder: change.folder ?? null });
+    const result = this.db.prepare(`UPDATE feeds SET ${sets.join(', ')} WHERE id = @id`).run({
+      id,
+      title: change.title ?? null,
+      folder: change.folder ?? null,
+      fullText: change.fullText ? 1 : 0,
+    });
     return result.changes > 0;
   }
 

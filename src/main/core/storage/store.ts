@@ -9,6 +9,7 @@ import { FeedsTable } from './feeds-table';
 import { AssetsTable } from './assets-table';
 import { SettingsTable } from './settings-table';
 import { AnnotationsTable } from './annotations-table';
+import { OfflineTable } from './offline-table';
 
 /** The database with its tables. Open with `Store.open(path)` or `Store.open(':memory:')`. */
 export class Store {
@@ -17,6 +18,7 @@ export class Store {
   readonly annotations: AnnotationsTable;
   readonly assets: AssetsTable;
   readonly settings: SettingsTable;
+  readonly offline: OfflineTable;
 
   private constructor(readonly db: Database.Database) {
     this.articles = new ArticlesTable(db);
@@ -24,6 +26,7 @@ export class Store {
     this.annotations = new AnnotationsTable(db);
     this.assets = new AssetsTable(db);
     this.settings = new SettingsTable(db);
+    this.offline = new OfflineTable(db);
   }
 
   /** Opens (creating and migrating as needed) the database at `file`; throws StorageError. */
