@@ -16,6 +16,8 @@ import {
   type Feed,
   type Highlight,
   type LibraryUsage,
+  type ListedNote,
+  type AnnotationImport,
   type OfflineResult,
   type RefreshResult,
   type Settings,
@@ -94,7 +96,11 @@ export const paramsSchemas = {
     note: z.string().max(1_000_000).optional(),
   }),
   'highlights.delete': z.strictObject({ id }),
-  'highlights.list': z.strictObject({ articleId: id.optional() }),
+  'highlights.list': z.strictObject({
+    articleId: id.optional(),
+    feedId: id.optional(),
+    color: z.enum(HIGHLIGHT_COLORS).optional(),
+  }),
   'notes.set': z.strictObject({ articleId: id, body: z.string().max(1_000_000) }),
   'export.markdown': z.strictObject({ articleId: id.optional() }),
   'settings.get': empty,
@@ -115,6 +121,15 @@ export const paramsSchemas = {
   'library.usage': empty,
   'library.cleanup': empty,
   'library.compact': empty,
+  'notes.list': empty,
+  'annotations.exportW3C': z.strictObject({ articleId: id.optional() }),
+  'annotations.importW3C': z.strictObject({ json: z.string().min(2).max(50_000_000) }),
+  'folders.rename': z.strictObject({
+    from: z.string().trim().min(1).max(200),
+    to: z.string().trim().min(1).max(200),
+  }),
+  'folders.delete': z.strictObject({ name: z.string().trim().min(1).max(200) }),
+  'articles.related': z.strictObject({ id, limit: z.number().int().min(1).max(50).optional() }),
 } satisfies Record<Method, z.ZodType>;
 
 /** The validated params of method M. */
@@ -155,6 +170,14 @@ export interface Results {
   'library.usage': LibraryUsage;
   'library.cleanup': { deletedArticles: number; deletedImages: number };
   'library.compact': { beforeBytes: number; afterBytes: number };
+  'notes.list': ListedNote[];
+  /** A W3C Web Annotation collection (JSON-LD), as a string ready to save. */
+  'annotations.exportW3C': { json: string };
+  'annotations.importW3C': AnnotationImport;
+  'folders.rename': { feeds: number };
+  /** The folder's feeds are kept, outside any folder. */
+  'folders.delete': { feeds: number };
+  'articles.related': ArticleSummary[];
 }
 export type Result<M extends Method> = Results[M];
 
@@ -191,6 +214,10 @@ export interface Events {
   offline: { done: number; total: number };
   /** The settings changed. */
   'settings.changed': Settings;
+  /** Highlights or the note of an article were created, changed or deleted. */
+  'annotations.changed': { articleId: number };
+  /** Progress of an OPML import: `done` of `total` feeds. */
+  import: { done: number; total: number };
 }
 export type EventName = keyof Events;
 /** One event as it travels: its name and data. */

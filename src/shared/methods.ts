@@ -31,6 +31,14 @@ export const METHODS = [
   'library.usage',
   'library.cleanup',
   'library.compact',
+  // Highlights and notes (issue 5): the notebook's notes, Web Annotation export and import.
+  'notes.list',
+  'annotations.exportW3C',
+  'annotations.importW3C',
+  // Subscriptions (issue 6): folders and related articles.
+  'folders.rename',
+  'folders.delete',
+  'articles.related',
 ] as const;
 
 /** One Api method name, such as `articles.list`. */

@@ -51,6 +51,10 @@ export interface Highlight {
   note: string;
   createdAt: string;
   updatedAt: string;
+  /** True when the quote can no longer be found in the article's current text (kept, listed). */
+  orphaned: boolean;
+  /** The feed of the highlighted article (null for the library), for the notebook's filters. */
+  feedId: number | null;
 }
 
 export const HIGHLIGHT_COLORS = ['yellow', 'green', 'blue', 'pink'] as const;
@@ -61,6 +65,21 @@ export interface ArticleNote {
   articleId: number;
   body: string;
   updatedAt: string;
+}
+
+/** An article note as the notebook lists it. */
+export interface ListedNote extends ArticleNote {
+  articleTitle: string;
+  feedId: number | null;
+}
+
+/** The outcome of importing annotations. */
+export interface AnnotationImport {
+  highlights: number;
+  notes: number;
+  /** Annotations whose article is not in this library, or that were already there. */
+  skipped: number;
+  errors: string[];
 }
 
 /** A file attached to an article by its feed: podcast audio, video, an image. */

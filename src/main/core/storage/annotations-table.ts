@@ -15,6 +15,7 @@ interface HighlightRow {
   note: string;
   created_at: number;
   updated_at: number;
+  feed_id: number | null;
 }
 
 /** Reads highlights and notes. (Writing them comes with the highlights issue.) */
@@ -25,7 +26,7 @@ export class AnnotationsTable {
   highlightsOf(articleId: number): Highlight[] {
     const rows = this.db
       .prepare(
-        `SELECT h.*, a.title AS article_title FROM highlights h JOIN articles a ON a.id = h.article_id
+        `SELECT h.*, a.title AS article_title, a.feed_id FROM highlights h JOIN articles a ON a.id = h.article_id
          WHERE h.article_id = ? ORDER BY h.start, h.id`,
       )
       .all(articleId) as HighlightRow[];
@@ -42,6 +43,9 @@ export class AnnotationsTable {
       note: row.note,
       createdAt: new Date(row.created_at).toISOString(),
       updatedAt: new Date(row.updated_at).toISOString(),
+      // Re-anchoring against the current text comes with the highlights issue.
+      orphaned: false,
+      feedId: row.feed_id,
     }));
   }
 
