@@ -4,13 +4,19 @@
  * the library" failures into the full-page message.
  */
 import type { FolioEvent } from '../../../shared/contract';
-import { errorMessage, isApiError, onEvent } from './api';
+import type { Feed } from '../../../shared/model';
+import { api, errorMessage, isApiError, onEvent } from './api';
 import { ArticleListState } from './articles.svelte';
+import { looksLikeHttpUrl, BAD_URL_MESSAGE } from './feed-errors';
 import { FeedsState } from './feeds.svelte';
+import { OfflineJobState, type OfflineTarget } from './offline.svelte';
+import { OnlineState } from './online.svelte';
 import { ReaderState } from './reader.svelte';
 import { RefreshState } from './refresh.svelte';
 import { formatHash, parseHash, type Route, type SourceId } from './route';
+import { conflictingArticleId, savePageMessage } from './save-page';
 import { SearchState } from './search.svelte';
+import { SettingsState } from './settings.svelte';
 import { SourcesState } from './sources.svelte';
 
 /** Why the library cannot be used right now, shown full page with a Retry button. */
@@ -28,6 +34,9 @@ export class AppState {
   readonly reader = new ReaderState();
   readonly search = new SearchState((error) => this.#fail(error));
   readonly refresh = new RefreshState();
+  readonly online = new OnlineState();
+  readonly settings = new SettingsState();
+  readonly offline = new OfflineJobState();
   readonly feeds = new FeedsState({
     sources: this.sources,
     select: (source) => this.selectSource(source),
@@ -36,6 +45,8 @@ export class AppState {
   route: Route = $state(parseHash(location.hash));
   unreachable: Unreachable | null = $state(null);
   started = $state(false);
+  /** True while the "Save a page" dialog is open. */
+  savingPage = $state(false);
   #unsubscribe: (() => void) | null = null;
   #reloadTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -43,7 +54,12 @@ export class AppState {
   async start(): Promise<void> {
     this.unreachable = null;
     try {
-      await Promise.all([this.sources.load(), this.list.load(this.route.source)]);
+      await Promise.all([
+        this.sources.load(),
+        this.list.load(this.route.source),
+        this.settings.load(),
+      ]);
+      this.online.start();
       this.started = true;
       this.#unsubscribe ??= onEvent((event) => this.#onEvent(event));
       if (this.route.articleId !== null) await this.#openInReader(this.route.articleId);
@@ -58,6 +74,8 @@ export class AppState {
     this.#unsubscribe = null;
     clearTimeout(this.#reloadTimer);
     this.refresh.stop();
+    this.offline.stop();
+    this.online.stop();
   }
 
   /** Shows another source (leaving any search); the reader is closed. */
@@ -105,6 +123,57 @@ export class AppState {
     }
   }
 
+  /** Fetches the full web page of the open article (the reader shows how it went). */
+  async fetchFullText(): Promise<void> {
+    await this.reader.fetchFullText().catch((error) => this.#fail(error));
+  }
+
+  /**
+   * Makes a feed, a folder or some articles available offline; the open article is then
+   * loaded again so that it shows its stored images.
+   */
+  async makeOffline(target: OfflineTarget): Promise<void> {
+    try {
+      const result = await this.offline.run(target);
+      if (result && this.reader.article) await this.reader.reload();
+    } catch (error) {
+      this.#fail(error);
+    }
+  }
+
+  /** Turns "Always fetch full text" on or off for `feed`. */
+  async setFeedFullText(feed: Feed, fullText: boolean): Promise<void> {
+    try {
+      await api['feeds.update']({ id: feed.id, fullText });
+      await this.sources.load();
+    } catch (error) {
+      if (isApiError(error, 'NOT_IMPLEMENTED')) {
+        this.refresh.say('Fetching full text is not available in this version yet.');
+      } else this.#fail(error);
+    }
+  }
+
+  /**
+   * Saves the web page at `url` as a library article and opens it in Library; resolves to a
+   * message for the dialog, or null on success.
+   */
+  async savePage(url: string): Promise<string | null> {
+    if (!looksLikeHttpUrl(url)) return BAD_URL_MESSAGE;
+    let id: number | null;
+    try {
+      id = (await api['articles.save']({ url: url.trim() })).id;
+    } catch (error) {
+      if (isApiError(error, 'UNAUTHORIZED', 'FORBIDDEN')) this.#fail(error);
+      id = conflictingArticleId(error);
+      if (id === null) return savePageMessage(error);
+    }
+    this.savingPage = false;
+    await this.selectSource('library');
+    await this.openArticle(id);
+    await this.sources.load().catch((error) => this.#fail(error));
+    return null;
+  }
+
   /** Follows a hash changed by the user (back/forward, edited URL). */
   async followHash(): Promise<void> {
     const next = parseHash(location.hash);
@@ -139,6 +208,14 @@ export class AppState {
       this.refresh.progress(event.data);
       return;
     }
+    if (event.type === 'offline') {
+      this.offline.progress(event.data);
+      return;
+    }
+    if (event.type === 'settings.changed') {
+      this.settings.changed(event.data);
+      return;
+    }
     clearTimeout(this.#reloadTimer);
     this.#reloadTimer = setTimeout(() => void this.#reload(), 250);
   }
@@ -150,6 +227,9 @@ export class AppState {
         this.list.load(this.route.source, this.route.articleId),
         this.search.run(),
       ]);
+      // The open article may have become readable offline (its images were stored).
+      const open = this.list.items.find((a) => a.id === this.reader.article?.id);
+      if (open) this.reader.patch(open);
     } catch (error) {
       this.#fail(error);
     }

@@ -34,3 +34,19 @@ export function longDate(iso: string | null): string {
   const date = parse(iso);
   return date ? long.format(date) : '';
 }
+
+const UNITS = ['bytes', 'KB', 'MB', 'GB', 'TB'];
+
+/** A size for people: "0 bytes", "812 bytes", "4.2 KB", "37 MB" (1 KB = 1024 bytes). */
+export function formatBytes(bytes: number): string {
+  if (!Number.isFinite(bytes) || bytes <= 0) return '0 bytes';
+  const exponent = Math.min(UNITS.length - 1, Math.floor(Math.log(bytes) / Math.log(1024)));
+  if (exponent === 0) return `${Math.round(bytes)} bytes`;
+  const value = bytes / 1024 ** exponent;
+  return `${value < 10 ? value.toFixed(1) : Math.round(value)} ${UNITS[exponent]}`;
+}
+
+/** "1 article" / "3 articles": a count with its noun, plural with an s. */
+export function counted(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}

@@ -45,10 +45,10 @@ export class RefreshState {
     this.#begin();
     try {
       const result = await api['feeds.refresh'](id === undefined ? {} : { id });
-      this.#say(refreshSummary(result));
+      this.say(refreshSummary(result));
     } catch (error) {
       if (isApiError(error, ...FATAL)) throw error;
-      this.#say(
+      this.say(
         isApiError(error, 'NOT_IMPLEMENTED')
           ? 'Refreshing is not available yet.'
           : errorMessage(error),
@@ -89,7 +89,8 @@ export class RefreshState {
     this.#hideTimer = setTimeout(() => (this.visible = false), HOLD_MS);
   }
 
-  #say(status: string): void {
+  /** Shows `status` in the status line for a few seconds. */
+  say(status: string): void {
     this.status = status;
     clearTimeout(this.#statusTimer);
     this.#statusTimer = setTimeout(() => (this.status = null), STATUS_MS);

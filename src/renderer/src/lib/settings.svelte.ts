@@ -1,0 +1,68 @@
+/**
+ * The user's settings (keep images, block remote content, retention): loaded at start so the
+ * reader knows whether remote images may load, changed from the settings panel, and kept
+ * current by `settings.changed` events (another window may change them).
+ */
+import type { Settings } from '../../../shared/model';
+import { api, errorMessage, isApiError } from './api';
+
+/** The core's defaults, used until the settings are loaded (and by a core without them). */
+export const DEFAULT_SETTINGS: Settings = {
+  keepImages: true,
+  blockRemoteContent: false,
+  retentionDays: 90,
+};
+
+/** The settings and their panel's state. */
+export class SettingsState {
+  value: Settings = $state({ ...DEFAULT_SETTINGS });
+  /** False when the core has no settings yet (NOT_IMPLEMENTED): the panel says so. */
+  available = $state(true);
+  /** Why the last change was not saved. */
+  error: string | null = $state(null);
+  /** True while the settings panel is open. */
+  open = $state(false);
+  /**
+   * Whether this page may load remote images at all. The Content-Security-Policy is set when
+   * the page loads, from the setting as it was then; turning blocking off later only takes
+   * effect after a reload, so until then images not kept stay placeholders.
+   */
+  #pageAllowsRemote: boolean | null = null;
+
+  /** True when images not kept may come from the web right now. */
+  get remoteAllowed(): boolean {
+    return !this.value.blockRemoteContent && this.#pageAllowsRemote !== false;
+  }
+
+  /** Loads the settings; a core without them keeps the defaults. Throws connection errors. */
+  async load(): Promise<void> {
+    try {
+      this.value = await api['settings.get']();
+      this.available = true;
+      this.#pageAllowsRemote ??= !this.value.blockRemoteContent;
+    } catch (error) {
+      if (!isApiError(error, 'NOT_IMPLEMENTED')) throw error;
+      this.available = false;
+    }
+  }
+
+  /** Saves a change; on failure the panel shows why and the stored settings are shown again. */
+  async update(patch: Partial<Settings>): Promise<void> {
+    this.error = null;
+    const before = this.value;
+    this.value = { ...before, ...patch };
+    try {
+      this.value = await api['settings.update'](patch);
+    } catch (error) {
+      this.value = before;
+      this.error = isApiError(error, 'NOT_IMPLEMENTED')
+        ? 'Settings are not available in this version yet.'
+        : errorMessage(error);
+    }
+  }
+
+  /** Takes settings pushed by the core. */
+  changed(settings: Settings): void {
+    this.value = settings;
+  }
+}

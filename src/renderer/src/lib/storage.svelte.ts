@@ -1,0 +1,70 @@
+/**
+ * The storage part of the settings panel: space used per source and in total, and the two
+ * maintenance actions (clean up by the retention setting, compact the database) with what
+ * each did.
+ */
+import type { LibraryUsage } from '../../../shared/model';
+import { api, errorMessage, isApiError } from './api';
+import { counted, formatBytes } from './format';
+
+function messageOf(error: unknown): string {
+  return isApiError(error, 'NOT_IMPLEMENTED')
+    ? 'Not available in this version yet.'
+    : errorMessage(error);
+}
+
+/** Space used, and the outcome of the last clean-up or compaction. */
+export class StorageState {
+  usage: LibraryUsage | null = $state(null);
+  loading = $state(false);
+  /** The action running now, if any. */
+  busy: 'cleanup' | 'compact' | null = $state(null);
+  /** What the last action did, or why loading or acting failed. */
+  message: string | null = $state(null);
+  error: string | null = $state(null);
+
+  /** Loads the space used. */
+  async load(): Promise<void> {
+    this.loading = true;
+    this.error = null;
+    try {
+      this.usage = await api['library.usage']();
+    } catch (error) {
+      this.error = messageOf(error);
+    } finally {
+      this.loading = false;
+    }
+  }
+
+  /** Deletes what the retention setting lets go, then shows what went and the new sizes. */
+  async cleanup(): Promise<void> {
+    await this.#act('cleanup', async () => {
+      const { deletedArticles, deletedImages } = await api['library.cleanup']();
+      if (deletedArticles === 0 && deletedImages === 0) return 'Nothing to clean up.';
+      return `Removed ${counted(deletedArticles, 'article')} and ${counted(deletedImages, 'image')}.`;
+    });
+  }
+
+  /** Compacts the database file, then shows its size before and after. */
+  async compact(): Promise<void> {
+    await this.#act('compact', async () => {
+      const { beforeBytes, afterBytes } = await api['library.compact']();
+      return `Compacted: ${formatBytes(beforeBytes)} → ${formatBytes(afterBytes)}.`;
+    });
+  }
+
+  async #act(kind: 'cleanup' | 'compact', action: () => Promise<string>): Promise<void> {
+    if (this.busy) return;
+    this.busy = kind;
+    this.message = null;
+    this.error = null;
+    try {
+      this.message = await action();
+      await this.load();
+    } catch (error) {
+      this.error = messageOf(error);
+    } finally {
+      this.busy = null;
+    }
+  }
+}
