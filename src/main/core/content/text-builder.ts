@@ -4,13 +4,8 @@
  * (docs/technotes/sanitizing.md, "The text of an article").
  */
 
-/** Elements that start and end a block of text. */
-export const TEXT_BLOCKS: ReadonlySet<string> = new Set([
-  ...['p', 'div', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre', 'hr', 'ul', 'ol'],
-  ...['li', 'dl', 'dt', 'dd', 'table', 'caption', 'thead', 'tbody', 'tfoot', 'tr', 'th', 'td'],
-  ...['figure', 'figcaption', 'details', 'summary', 'section', 'article', 'header', 'footer'],
-  ...['aside', 'main', 'nav', 'address', 'picture', 'video', 'audio', 'iframe'],
-]);
+// The block list is shared with the reader, which maps selections to offsets in this text.
+export { TEXT_BLOCKS } from '../../../shared/anchoring/text-blocks';
 
 /** Space, tab, LF, CR, FF and U+00A0 runs: one space outside <pre>. */
 const COLLAPSIBLE = /[ \t\n\r\f\u00a0]+/g;
