@@ -2,8 +2,9 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 
-// Main builds two entries: the Electron shell (index) and browser mode (serve).
-// Both share src/main/core; only index.ts imports electron.
+// Main builds three entries: the Electron shell (index), browser mode (serve) and the worker
+// that parses feeds off the main thread (pipeline-worker, started by core/app.ts). They share
+// src/main/core; only index.ts imports electron, and the worker imports no storage.
 export default defineConfig({
   main: {
     build: {
@@ -11,7 +12,11 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'src/main/index.ts'),
           serve: resolve(__dirname, 'src/main/serve.ts'),
+          'pipeline-worker': resolve(__dirname, 'src/main/core/feeds/pipeline-worker.ts'),
         },
+        // Shared chunks beside the entries (not in chunks/): then __dirname is out/main in every
+        // module, which is how app.ts (itself in a shared chunk) finds pipeline-worker.js.
+        output: { chunkFileNames: '[name]-[hash].js' },
       },
     },
   },

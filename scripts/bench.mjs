@@ -2,6 +2,7 @@
 // The ingestion benchmark (issue 3): bundles scripts/bench/*.ts for Node into .cache/bench/ and
 // runs it in a child node with --expose-gc, printing one JSON line per figure.
 // Usage: node scripts/bench.mjs [--only=ingest,reingest,library,refresh] [--runs=5] [--cpu-prof]
+//          [--in-process-parse] (the refresh figure without the pipeline worker, to compare)
 // What each figure means: docs/technotes/benchmark.md.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
@@ -22,12 +23,16 @@ const built = await buildForNode({
   entries: {
     main: path.join(repo, 'scripts/bench/main.ts'),
     'feed-server': path.join(repo, 'scripts/bench/feed-server.ts'),
+    // The refresh figure parses in this worker, as the app does (PipelinePool).
+    'pipeline-worker': path.join(repo, 'src/main/core/feeds/pipeline-worker.ts'),
   },
 });
 
 const options = {
   repo,
   feedServerScript: built.file('feed-server'),
+  pipelineWorkerScript: built.file('pipeline-worker'),
+  inProcessParse: args.includes('--in-process-parse'),
   only: option('only', '').split(',').filter(Boolean),
   runs: Number(option('runs', '5')),
 };

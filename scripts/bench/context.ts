@@ -11,6 +11,10 @@ export interface BenchContext {
   runs: number;
   /** The built feed-server child (feed-server.cjs), for the refresh figure. */
   feedServerScript: string;
+  /** The built pipeline worker (pipeline-worker.cjs), for the refresh figure. */
+  pipelineWorkerScript: string;
+  /** Parse in-process in the refresh figure, as before the worker (--in-process-parse). */
+  inProcessParse: boolean;
 }
 
 /** Calls `global.gc` when node runs with --expose-gc, so one run's garbage is not the next's. */

@@ -18,6 +18,10 @@ import { loadVocabulary, seededRandom, ZipfWords } from './words';
 export interface BenchOptions {
   repo: string;
   feedServerScript: string;
+  /** The built pipeline worker the refresh figure parses in. */
+  pipelineWorkerScript: string;
+  /** The refresh figure parses in-process instead of in the worker. */
+  inProcessParse: boolean;
   /** Figure groups to run (ingest, reingest, library, refresh); all when empty. */
   only: string[];
   runs: number;
@@ -39,6 +43,8 @@ export async function runBenchmark(options: BenchOptions): Promise<void> {
     temp,
     runs: options.runs,
     feedServerScript: options.feedServerScript,
+    pipelineWorkerScript: options.pipelineWorkerScript,
+    inProcessParse: options.inProcessParse,
   };
   const wanted = (group: string): boolean =>
     options.only.length === 0 || options.only.includes(group);

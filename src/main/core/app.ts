@@ -13,6 +13,7 @@ import { importSeedOnce } from './library/seed';
 import { buildApi } from './api/build-api';
 import { createDispatcher } from './api/dispatch';
 import { Refresher } from './feeds/refresher';
+import { PipelinePool } from './feeds/pipeline-pool';
 import { RefreshScheduler } from './feeds/scheduler';
 import { OfflineQueue } from './library/offline-queue';
 import { readSettings } from './library/settings';
@@ -67,7 +68,15 @@ export function openApp(options: AppOptions): FolioApp {
   }
   const events = new EventHub();
   const offline = new OfflineQueue({ store, events });
-  const refresher = new Refresher({ store, events, onArticlesStored: offline.articlesStored });
+  // Built beside index.js and serve.js (electron.vite.config.ts keeps main's chunks there too);
+  // under vitest there is no such file and the pool parses in-process.
+  const pipeline = new PipelinePool({ workerScript: join(__dirname, 'pipeline-worker.js') });
+  const refresher = new Refresher({
+    store,
+    events,
+    parse: pipeline.parse,
+    onArticlesStored: offline.articlesStored,
+  });
   const scheduler = new RefreshScheduler(store, refresher);
   const retention = new RetentionScheduler(store, events);
   if (options.scheduleRefresh !== false) {
@@ -87,6 +96,7 @@ export function openApp(options: AppOptions): FolioApp {
       void offline.close();
       void scheduler.stop();
       retention.stop();
+      void pipeline.close();
       store.close();
     },
   };

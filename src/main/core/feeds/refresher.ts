@@ -1,6 +1,7 @@
 /**
  * Refreshes feeds: fetch (bounded by the FetchLimiter) -> skip when unchanged (304, or the same
- * body hash: NetNewsWire's AvoidFeedParsing) -> feedFromBytes -> storeFeedUpdate, then records
+ * body hash: NetNewsWire's AvoidFeedParsing) -> parse (feedFromBytes, in a worker thread when
+ * the app gives a PipelinePool's) -> storeFeedUpdate, then records
  * the outcome on the feed and when to fetch it next. One feed's failure is kept on that feed and
  * never stops the others.
  */
@@ -13,7 +14,7 @@ import { storeFeedUpdate } from '../storage/feed-update';
 import type { FeedFetchState } from '../storage/feeds-table';
 import { fetchFeed } from './fetch-feed';
 import { FetchLimiter, hostOf } from './fetch-limiter';
-import { feedFromBytes } from './pipeline';
+import { feedFromBytes, type FeedBytesMeta } from './pipeline';
 import { nextFetchAt } from './schedule';
 import type { FetchedFeed, FetchOutcome, FetchRequest, NormalizedFeed } from './types';
 
@@ -24,6 +25,11 @@ export interface RefresherDeps {
   fetch?: (request: FetchRequest) => Promise<FetchOutcome>;
   limiter?: FetchLimiter;
   now?: () => number;
+  /**
+   * Decode -> parse -> normalize -> sanitize of a fetched body: feedFromBytes in-process by
+   * default; the app passes PipelinePool's, which runs it in a worker thread.
+   */
+  parse?: (bytes: Uint8Array, meta: FeedBytesMeta, now: number) => Promise<NormalizedFeed>;
   /** Told the ids of new and updated articles after each store (the offline queue's hook). */
   onArticlesStored?: (feedId: number, articleIds: number[]) => void;
 }
@@ -47,9 +53,15 @@ export class Refresher {
       fetch: fetchFeed,
       limiter: new FetchLimiter(),
       now: Date.now,
+      parse: feedFromBytes,
       onArticlesStored: () => undefined,
       ...deps,
     };
+  }
+
+  /** The limiter every fetch goes through; autodiscovery shares it to stay polite per host. */
+  get limiter(): FetchLimiter {
+    return this.#deps.limiter;
   }
 
   /** Refreshes one feed; never throws for the feed's own failures (they are in `error`). */
@@ -94,11 +106,11 @@ export class Refresher {
   async fetchNew(
     url: string,
   ): Promise<{ fetched: FetchedFeed; feed: NormalizedFeed; bodyHash: string }> {
-    const { limiter, now } = this.#deps;
+    const { limiter, now, parse } = this.#deps;
     const fetched = await limiter.run(hostOf(url), () => this.#deps.fetch({ url }));
     if (fetched.status !== 'ok')
       throw new ApiError('FETCH_FAILED', `${url} answered 304 to a first fetch.`);
-    const feed = await feedFromBytes(
+    const feed = await parse(
       fetched.bytes,
       { url: fetched.finalUrl, contentType: fetched.contentType },
       now(),
@@ -151,7 +163,7 @@ export class Refresher {
   }
 
   async #ingest(state: FeedFetchState, outcome: FetchOutcome): Promise<FeedRefreshOutcome> {
-    const { store, events, now } = this.#deps;
+    const { store, events, now, parse } = this.#deps;
     const at = now();
     const record = {
       etag: outcome.etag,
@@ -185,7 +197,7 @@ export class Refresher {
       });
       return unchanged;
     }
-    const feed = await feedFromBytes(
+    const feed = await parse(
       outcome.bytes,
       { url: outcome.finalUrl, contentType: outcome.contentType },
       at,

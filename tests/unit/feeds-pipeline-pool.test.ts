@@ -1,0 +1,216 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { build } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EventHub } from '../../src/main/core/events';
+import { feedFromBytes, type FeedBytesMeta } from '../../src/main/core/feeds/pipeline';
+import { PipelinePool } from '../../src/main/core/feeds/pipeline-pool';
+import { Refresher } from '../../src/main/core/feeds/refresher';
+import { feedsService } from '../../src/main/core/library/feeds-service';
+import { Store } from '../../src/main/core/storage/store';
+import { ApiError } from '../../src/shared/errors';
+import { startFixtureServer, type FixtureServer } from '../helpers/fixture-server';
+
+const ROOT = join(__dirname, '..', '..');
+const FIXTURES = join(ROOT, 'tests', 'fixtures');
+const NOW = Date.parse('2025-03-01T12:00:00Z');
+
+/** Fixtures with what the server would say of them: formats, encodings, repairs, enclosures. */
+const SAMPLES: [file: string, contentType: string | null][] = [
+  ['feeds/rss-2.0-basic.xml', 'application/rss+xml'],
+  ['feeds/atom-1.0-basic.xml', null],
+  ['feeds/atom-xml-base-relative-links.xml', null],
+  ['feeds/json-feed-1.1.json', 'application/feed+json'],
+  ['feeds/rdf-rss-1.0.xml', null],
+  ['feeds/rss-bare-ampersand.xml', null],
+  ['feeds/rss-itunes-podcast.xml', null],
+  ['feeds/rss-missing-guids.xml', null],
+  ['encodings/rss-windows-1251-russian.xml', null],
+  ['encodings/rss-http-charset-overrides-prolog.xml', 'text/xml; charset=windows-1251'],
+  ['encodings/atom-utf-16le-bom.xml', null],
+  ['encodings/rss-shift-jis-japanese.xml', null],
+];
+
+function sample(file: string): { bytes: Uint8Array; meta: FeedBytesMeta } {
+  return {
+    bytes: new Uint8Array(readFileSync(join(FIXTURES, file))),
+    meta: { url: `http://feeds.test/${file}`, contentType: null },
+  };
+}
+
+/** Returns the rejection of `promise` (fails the test when it resolves). */
+async function rejection(promise: Promise<unknown>): Promise<Error> {
+  return promise.then(
+    () => {
+      throw new Error('expected a rejection');
+    },
+    (error: Error) => error,
+  );
+}
+
+describe('PipelinePool', () => {
+  let dir: string;
+  let workerScript: string;
+  /** The real worker behind a trigger: `#throw` throws outside its handler, `#exit` exits. */
+  let crashingScript: string;
+
+  beforeAll(async () => {
+    // A worker needs built JS: bundle the real entry as the app's build does, inside the repo
+    // (as the benchmark does) so that its dependencies load from node_modules.
+    mkdirSync(join(ROOT, '.cache'), { recursive: true });
+    dir = mkdtempSync(join(ROOT, '.cache', 'test-pipeline-worker-'));
+    await build({
+      configFile: false,
+      logLevel: 'warn',
+      root: ROOT,
+      build: {
+        ssr: true,
+        outDir: dir,
+        emptyOutDir: false,
+        target: 'node20',
+        minify: false,
+        rolldownOptions: {
+          input: { 'pipeline-worker': join(ROOT, 'src/main/core/feeds/pipeline-worker.ts') },
+          output: { format: 'cjs', entryFileNames: '[name].cjs', chunkFileNames: '[name].cjs' },
+        },
+      },
+    });
+    workerScript = join(dir, 'pipeline-worker.cjs');
+    crashingScript = join(dir, 'crashing-worker.cjs');
+    writeFileSync(
+      crashingScript,
+      `const { parentPort } = require('node:worker_threads');
+parentPort.on('message', (job) => {
+  if (job.url.endsWith('#throw')) throw new Error('boom outside the handler');
+  if (job.url.endsWith('#exit')) process.exit(3);
+});
+require('./pipeline-worker.cjs');
+`,
+    );
+  }, 60_000);
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  describe('with the built worker', () => {
+    let pool: PipelinePool;
+    beforeAll(() => {
+      pool = new PipelinePool({ workerScript, size: 1 });
+    });
+    afterAll(() => pool.close());
+
+    it('runs in a worker thread', () => {
+      expect(pool.threaded).toBe(true);
+    });
+
+    it.each(SAMPLES)('parses %s to exactly what in-process parsing gives', async (file, type) => {
+      const { bytes, meta } = sample(file);
+      const withType = { ...meta, contentType: type };
+      const expected = await feedFromBytes(bytes, withType, NOW);
+      const feed = await pool.parse(bytes, withType, NOW);
+      expect(feed).toEqual(expected);
+      expect(feed.items.length).toBeGreaterThan(0);
+      // The caller's bytes are left whole (a copy crosses): the refresher hashes them too.
+      expect(bytes.byteLength).toBe(readFileSync(join(FIXTURES, file)).byteLength);
+    });
+
+    it('parses many feeds queued at once, each to its own result', async () => {
+      const inputs = SAMPLES.map(([file, type]) => ({ ...sample(file), type }));
+      const feeds = await Promise.all(
+        inputs.map((i) => pool.parse(i.bytes, { ...i.meta, contentType: i.type }, NOW)),
+      );
+      for (const [index, input] of inputs.entries()) {
+        const expected = await feedFromBytes(
+          input.bytes,
+          { ...input.meta, contentType: input.type },
+          NOW,
+        );
+        expect(feeds[index]).toEqual(expected);
+      }
+    });
+
+    it('sends an ApiError back as an ApiError with its code and message', async () => {
+      const { bytes, meta } = sample('feeds/html-page-not-a-feed.html');
+      const expected = await rejection(feedFromBytes(bytes, meta, NOW));
+      const error = await rejection(pool.parse(bytes, meta, NOW));
+      expect(error).toBeInstanceOf(ApiError);
+      expect((error as ApiError).code).toBe('NOT_A_FEED');
+      expect(error.message).toBe(expected.message);
+    });
+
+    it('feeds a Refresher: subscribe and refresh through the worker', async () => {
+      const server: FixtureServer = await startFixtureServer();
+      const store = Store.open(':memory:');
+      try {
+        const events = new EventHub();
+        const api = feedsService(
+          store,
+          events,
+          new Refresher({ store, events, parse: pool.parse }),
+        );
+        const feed = await api['feeds.add']({ url: server.url('/feeds/rss-2.0-basic.xml') });
+        expect(feed.unreadCount).toBeGreaterThan(0);
+        const refreshed = await api['feeds.refresh']({});
+        expect(refreshed.errors).toEqual([]);
+        const notAFeed = await rejection(
+          api['feeds.add']({ url: server.url('/feeds/html-page-not-a-feed.html') }),
+        );
+        expect((notAFeed as ApiError).code).toBe('NOT_A_FEED');
+      } finally {
+        store.close();
+        await server.close();
+      }
+    });
+  });
+
+  it.each(['#throw', '#exit'])(
+    'fails only the job whose worker died (%s) and goes on with a new worker',
+    async (trigger) => {
+      const pool = new PipelinePool({ workerScript: crashingScript, size: 1 });
+      try {
+        const good = sample('feeds/rss-2.0-basic.xml');
+        const expected = await feedFromBytes(good.bytes, good.meta, NOW);
+        const at = (suffix: string) => ({ ...good.meta, url: `${good.meta.url}${suffix}` });
+        // The doomed job first, so the next one already waits in the same worker when it dies.
+        const jobs = [
+          pool.parse(good.bytes, at(trigger), NOW),
+          pool.parse(good.bytes, good.meta, NOW),
+          pool.parse(good.bytes, good.meta, NOW),
+        ];
+        const doomed = await rejection(jobs[0]!);
+        expect(doomed).toBeInstanceOf(ApiError);
+        expect((doomed as ApiError).code).toBe('PARSE_FAILED');
+        expect(await jobs[1]).toEqual(expected);
+        expect(await jobs[2]).toEqual(expected);
+        // And once more after the restart.
+        expect(await pool.parse(good.bytes, good.meta, NOW)).toEqual(expected);
+      } finally {
+        await pool.close();
+      }
+    },
+  );
+
+  it('close() ends the workers: pending and later jobs fail with UNAVAILABLE', async () => {
+    const pool = new PipelinePool({ workerScript, size: 2 });
+    const { bytes, meta } = sample('feeds/rss-2.0-basic.xml');
+    await pool.parse(bytes, meta, NOW);
+    const pending = [1, 2, 3, 4, 5].map(() => rejection(pool.parse(bytes, meta, NOW)));
+    await pool.close();
+    for (const error of await Promise.all(pending)) {
+      expect((error as ApiError).code).toBe('UNAVAILABLE');
+    }
+    expect(((await rejection(pool.parse(bytes, meta, NOW))) as ApiError).code).toBe('UNAVAILABLE');
+  });
+
+  it.each([
+    ['no worker path', undefined],
+    ['a worker path that does not exist', join(FIXTURES, 'no-such-pipeline-worker.js')],
+  ])('parses in-process with %s', async (_case, script) => {
+    const pool = new PipelinePool({ workerScript: script });
+    expect(pool.threaded).toBe(false);
+    const { bytes, meta } = sample('encodings/rss-windows-1251-russian.xml');
+    expect(await pool.parse(bytes, meta, NOW)).toEqual(await feedFromBytes(bytes, meta, NOW));
+    const html = sample('feeds/html-page-not-a-feed.html');
+    const error = await rejection(pool.parse(html.bytes, html.meta, NOW));
+    expect((error as ApiError).code).toBe('NOT_A_FEED');
+    await pool.close();
+  });
+});
