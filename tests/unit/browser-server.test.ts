@@ -93,11 +93,13 @@ describe('browser mode over HTTP', () => {
     expect(formPost.status).toBe(400);
   });
 
-  it('answers an unknown method with 404 and a method not built yet with 501', async () => {
-    expect((await call('articles.nuke', {})).status).toBe(404);
-    const res = await call('feeds.discover', { url: 'https://example.com' });
-    expect(res.status).toBe(501);
-    expect(res.json()).toMatchObject({ error: { code: 'NOT_IMPLEMENTED' } });
+  it('answers an unknown method with 404 and a missing article with 404', async () => {
+    const unknown = await call('articles.nuke', {});
+    expect(unknown.status).toBe(404);
+    expect(unknown.json()).toMatchObject({ error: { code: 'UNKNOWN_METHOD' } });
+    const missing = await call('articles.get', { id: 424242 });
+    expect(missing.status).toBe(404);
+    expect(missing.json()).toMatchObject({ error: { code: 'NOT_FOUND' } });
   });
 
   it('trades ?token= for an HttpOnly SameSite=Strict cookie and a clean URL', async () => {

@@ -1,12 +1,16 @@
 /**
- * Assembles the Api from the services. Every method of the contract is present: those not built
- * yet answer NOT_IMPLEMENTED with the issue that brings them, rather than failing obscurely.
+ * Assembles the Api from the services. The type `Api` requires every method of the contract, so
+ * a method added to the contract without an implementation does not compile. (A method that
+ * must ship before it is built answers ApiError NOT_IMPLEMENTED from its service, naming what
+ * brings it.)
  */
-import { ApiError, METHODS, type Api, type Method } from '../../../shared/contract';
+import type { Api } from '../../../shared/contract';
 import type { Store } from '../storage/store';
 import type { EventHub } from '../events';
 import { articlesService } from '../library/articles-service';
 import { feedsService } from '../library/feeds-service';
+import { foldersService } from '../library/folders-service';
+import { opmlService } from '../library/opml';
 import { fullTextService } from '../library/full-text';
 import { savePageService } from '../library/save-page';
 import { searchArticles } from '../library/search';
@@ -15,6 +19,9 @@ import type { Refresher } from '../feeds/refresher';
 import type { OfflineQueue } from '../library/offline-queue';
 import { offlineService } from '../library/offline-service';
 import { settingsService } from '../library/settings-service';
+import { relatedService } from '../library/related-service';
+import { highlightsService } from '../library/highlights-service';
+import { annotationsService } from '../library/annotations-service';
 
 /** What the services need. */
 export interface ApiDeps {
@@ -25,32 +32,14 @@ export interface ApiDeps {
   offline: OfflineQueue;
 }
 
-/** Which capability brings each method that is not built yet (shown in NOT_IMPLEMENTED). */
-const COMING_WITH: Partial<Record<Method, string>> = {
-  'highlights.create': 'highlights and notes',
-  'highlights.update': 'highlights and notes',
-  'highlights.delete': 'highlights and notes',
-  'highlights.list': 'highlights and notes',
-  'notes.set': 'highlights and notes',
-  'export.markdown': 'highlights and notes',
-  'notes.list': 'highlights and notes',
-  'annotations.exportW3C': 'highlights and notes',
-  'annotations.importW3C': 'highlights and notes',
-  'folders.rename': 'subscriptions',
-  'folders.delete': 'subscriptions',
-  'articles.related': 'subscriptions',
-  'feeds.discover': 'subscriptions',
-  'feeds.importOpml': 'subscriptions',
-  'feeds.exportOpml': 'subscriptions',
-  'feeds.related': 'subscriptions',
-};
-
-/** Returns the complete Api: built methods from the services, the rest NOT_IMPLEMENTED. */
+/** Returns the complete Api, built from the services. */
 export function buildApi({ store, events, refresher, offline }: ApiDeps): Api {
   // Full text and saved pages keep their images through the queue's limits before answering.
   const pages = { store, events, keepImages: (id: number) => offline.keepImages(id) };
-  const built: Partial<Api> = {
+  return {
     ...feedsService(store, events, refresher),
+    ...foldersService(store, events),
+    ...opmlService({ store, events, refresher }),
     ...articlesService(store, events),
     ...fullTextService(pages),
     ...savePageService(pages),
@@ -58,20 +47,8 @@ export function buildApi({ store, events, refresher, offline }: ApiDeps): Api {
     'articles.search': async (params) => searchArticles(store, params),
     ...settingsService(store, events),
     ...offlineService(store, offline),
-  };
-  const api = {} as Record<Method, (params: never) => Promise<unknown>>;
-  for (const method of METHODS) {
-    api[method] = (built[method] as (params: never) => Promise<unknown>) ?? notImplemented(method);
-  }
-  return api as Api;
-}
-
-function notImplemented(method: Method): () => Promise<never> {
-  const what = COMING_WITH[method] ?? 'a later version';
-  return async () => {
-    throw new ApiError(
-      'NOT_IMPLEMENTED',
-      `${method} is not implemented yet (it comes with ${what}).`,
-    );
+    ...relatedService(store),
+    ...highlightsService(store, events),
+    ...annotationsService(store, events),
   };
 }

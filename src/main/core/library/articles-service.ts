@@ -5,6 +5,7 @@ import type { Store } from '../storage/store';
 import type { EventHub } from '../events';
 import { localizeImages } from '../content/localize-images';
 import { readSettings } from './settings';
+import { highlightsOfArticle } from './reanchor';
 
 /** Returns the implementations of `articles.list`, `articles.get` and `articles.update`. */
 export function articlesService(
@@ -34,7 +35,8 @@ export function getArticle(store: Store, id: number): Article {
     contentHtml: localizeImages(content.contentHtml, stored, options),
     fullTextHtml:
       content.fullTextHtml === null ? null : localizeImages(content.fullTextHtml, stored, options),
-    highlights: store.annotations.highlightsOf(id),
+    // Placed in the current text: a refresh may have moved them since they were made.
+    highlights: highlightsOfArticle(store, id),
     note: store.annotations.noteOf(id),
     categories: content.categories,
     enclosures: content.enclosures,

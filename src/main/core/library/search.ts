@@ -9,6 +9,12 @@
  * CJK: unicode61 has no word breaker for Chinese or Japanese, so a run of ideographs is one
  * token; a query finds it only as the whole run or (last word) its beginning. A trigram index
  * would fix that; not needed yet.
+ *
+ * Highlights (quote and note) and article notes are searched in annotations_fts (migration 5,
+ * same tokenizer) and come back as kind 'highlight' and 'note' after the articles: bm25 scores
+ * of two indexes are not comparable, and the list the hits go into is the article list. So that
+ * a common word cannot crowd out the user's own words, they keep a quarter of the limit when
+ * they have that many hits (docs/technotes/highlights-and-notes.md).
  */
 import type Database from 'better-sqlite3';
 import type { SearchHit } from '../../../shared/model';
@@ -47,32 +53,63 @@ const ARTICLE_SQL = `
   FROM hits JOIN articles a ON a.id = hits.rowid
   ORDER BY hits.rank, a.sort_at DESC`;
 
-const prepared = new WeakMap<Database.Database, Database.Statement<[string, number]>>();
+/**
+ * The best highlights and notes, ranked inside FTS5 as above. The rowid says which table a hit
+ * is from (a highlight's id * 2, a note's article_id * 2 + 1); snippet() takes the column that
+ * matched best, the quote or the note.
+ */
+const ANNOTATION_SQL = `
+  WITH hits AS (
+    SELECT rowid, rank,
+      snippet(annotations_fts, -1, '${OPEN}', '${CLOSE}', '…', ${SNIPPET_TOKENS}) AS snippet
+    FROM annotations_fts
+    WHERE annotations_fts MATCH ?
+    ORDER BY rank LIMIT ?)
+  SELECT a.id AS articleId, a.title AS title, hits.snippet AS snippet,
+    CASE WHEN h.id IS NOT NULL THEN 'highlight' ELSE 'note' END AS kind
+  FROM hits
+  LEFT JOIN highlights h ON hits.rowid % 2 = 0 AND h.id = hits.rowid / 2
+  LEFT JOIN notes n ON hits.rowid % 2 = 1 AND n.article_id = hits.rowid / 2
+  JOIN articles a ON a.id = coalesce(h.article_id, n.article_id)
+  ORDER BY hits.rank, hits.rowid DESC`;
+
+type Statements = Record<'articles' | 'annotations', Database.Statement<[string, number]>>;
+const prepared = new WeakMap<Database.Database, Statements>();
 
 /**
  * Returns the best hits for the user's words, best first, each with an HTML snippet that is
  * escaped text with the matches in <mark>. Words are ANDed; the last matches as a prefix.
+ * Articles come first, then highlights and notes (which keep at least a quarter of `limit`).
  */
 export function searchArticles(store: Store, { query, limit = 50 }: SearchQuery): SearchHit[] {
   const match = toMatchExpression(query);
   if (match === null) return [];
-  let statement = prepared.get(store.db);
-  if (!statement) {
-    statement = store.db.prepare(ARTICLE_SQL);
-    prepared.set(store.db, statement);
+  let statements = prepared.get(store.db);
+  if (!statements) {
+    statements = {
+      articles: store.db.prepare(ARTICLE_SQL),
+      annotations: store.db.prepare(ANNOTATION_SQL),
+    };
+    prepared.set(store.db, statements);
   }
-  const rows = statement.all(match, limit) as {
-    articleId: number;
-    title: string;
-    snippet: string;
-  }[];
-  // Highlights and notes join here as kind 'highlight' and 'note' (the annotations issue).
+  const articles = statements.articles.all(match, limit) as Row[];
+  const annotations = statements.annotations.all(match, limit) as Row[];
+  const reserved = Math.min(annotations.length, Math.ceil(limit / 4));
+  const shown = articles.slice(0, limit - reserved);
+  const rows = [...shown, ...annotations.slice(0, limit - shown.length)];
   return rows.map((row) => ({
     articleId: row.articleId,
     title: row.title,
     snippet: markSnippet(row.snippet ?? ''),
-    kind: 'article' as const,
+    kind: row.kind ?? 'article',
   }));
+}
+
+interface Row {
+  articleId: number;
+  title: string;
+  snippet: string | null;
+  kind?: 'highlight' | 'note';
 }
 
 /** Returns a safe FTS5 expression for the user's words, or null when there are none. */

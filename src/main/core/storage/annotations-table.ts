@@ -1,65 +1,70 @@
-/** Highlights and article notes: what the user wrote, never deleted automatically. */
+/**
+ * What the user wrote on articles: highlights and article notes, never deleted automatically
+ * (no cascade from articles: deleting an annotated article fails instead). Each table's queries
+ * live in its own module; this groups them under `store.annotations`.
+ */
 import type Database from 'better-sqlite3';
-import type { ArticleNote, Highlight, HighlightColor } from '../../../shared/model';
+import type { ArticleNote } from '../../../shared/model';
+import { HighlightsTable, type StoredHighlight } from './highlights-table';
+import { NotesTable } from './notes-table';
 
-interface HighlightRow {
-  id: number;
-  article_id: number;
-  article_title: string;
-  exact: string;
-  prefix: string;
-  suffix: string;
-  start: number;
-  end: number;
-  color: HighlightColor;
-  note: string;
-  created_at: number;
-  updated_at: number;
-  feed_id: number | null;
-}
-
-/** Reads highlights and notes. (Writing them comes with the highlights issue.) */
+/** Highlights and notes. */
 export class AnnotationsTable {
-  constructor(private readonly db: Database.Database) {}
+  readonly highlights: HighlightsTable;
+  readonly notes: NotesTable;
 
-  /** Returns the highlights of one article in reading order. */
-  highlightsOf(articleId: number): Highlight[] {
+  constructor(private readonly db: Database.Database) {
+    this.highlights = new HighlightsTable(db);
+    this.notes = new NotesTable(db);
+  }
+
+  /** Returns the ids of the articles that have highlights or a note, in id order. */
+  annotatedArticleIds(): number[] {
+    const rows = this.db
+      .prepare('SELECT article_id AS id FROM highlights UNION SELECT article_id FROM notes')
+      .all() as { id: number }[];
+    return rows.map((row) => row.id);
+  }
+
+  /** Returns an article's stable uid (what an export names a library article by), or null. */
+  uidOf(articleId: number): string | null {
+    const row = this.db.prepare('SELECT uid FROM articles WHERE id = ?').get(articleId) as
+      { uid: string } | undefined;
+    return row?.uid ?? null;
+  }
+
+  /**
+   * Returns, for each of these uids and URLs, the ids of the articles an imported annotation
+   * may belong to (one page may be in two feeds), oldest first. One pass over articles for all
+   * of them: there is no index on url.
+   */
+  articlesFor(uids: readonly string[], urls: readonly string[]): Map<string, number[]> {
     const rows = this.db
       .prepare(
-        `SELECT h.*, a.title AS article_title, a.feed_id FROM highlights h JOIN articles a ON a.id = h.article_id
-         WHERE h.article_id = ? ORDER BY h.start, h.id`,
+        `SELECT id, uid AS key FROM articles WHERE uid IN (SELECT value FROM json_each(@uids))
+         UNION ALL
+         SELECT id, url FROM articles WHERE url IN (SELECT value FROM json_each(@urls))
+         ORDER BY id`,
       )
-      .all(articleId) as HighlightRow[];
-    return rows.map((row) => ({
-      id: row.id,
-      articleId: row.article_id,
-      articleTitle: row.article_title,
-      exact: row.exact,
-      prefix: row.prefix,
-      suffix: row.suffix,
-      start: row.start,
-      end: row.end,
-      color: row.color,
-      note: row.note,
-      createdAt: new Date(row.created_at).toISOString(),
-      updatedAt: new Date(row.updated_at).toISOString(),
-      // Re-anchoring against the current text comes with the highlights issue.
-      orphaned: false,
-      feedId: row.feed_id,
-    }));
+      .all({ uids: JSON.stringify(uids), urls: JSON.stringify(urls) }) as {
+      id: number;
+      key: string;
+    }[];
+    const found = new Map<string, number[]>();
+    for (const row of rows) found.set(row.key, [...(found.get(row.key) ?? []), row.id]);
+    return found;
+  }
+
+  /**
+   * Returns the highlights of one article in reading order, as stored (not re-anchored: the
+   * Api reads them through library/reanchor.ts).
+   */
+  highlightsOf(articleId: number): StoredHighlight[] {
+    return this.highlights.list({ articleId });
   }
 
   /** Returns the note on one article, or null. */
   noteOf(articleId: number): ArticleNote | null {
-    const row = this.db
-      .prepare('SELECT article_id, body, updated_at FROM notes WHERE article_id = ?')
-      .get(articleId) as { article_id: number; body: string; updated_at: number } | undefined;
-    return row
-      ? {
-          articleId: row.article_id,
-          body: row.body,
-          updatedAt: new Date(row.updated_at).toISOString(),
-        }
-      : null;
+    return this.notes.get(articleId);
   }
 }

@@ -194,6 +194,25 @@ export class ArticlesTable {
     return row ? toSummary(row) : null;
   }
 
+  /**
+   * Returns the summaries of these articles in the order of `ids` (a ranking done elsewhere, such
+   * as "More like this"); unknown ids are left out.
+   */
+  summaries(ids: readonly number[]): ArticleSummary[] {
+    if (ids.length === 0) return [];
+    const rows = this.db
+      .prepare(
+        `SELECT ${SUMMARY_COLUMNS} ${SUMMARY_FROM}
+         WHERE a.id IN (SELECT value FROM json_each(?))`,
+      )
+      .all(JSON.stringify(ids)) as SummaryRow[];
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    return ids.flatMap((id) => {
+      const row = byId.get(id);
+      return row ? [toSummary(row)] : [];
+    });
+  }
+
   /** Returns the HTML bodies and plain text of one article, or null. */
   content(id: number): ArticleContent | null {
     const row = this.db

@@ -122,6 +122,25 @@ export class FeedsTable {
   }
 
   /**
+   * Moves every feed of folder `from` into folder `to` (which may already hold feeds: they merge)
+   * and returns the ids of the feeds moved.
+   */
+  renameFolder(from: string, to: string): number[] {
+    return this.db
+      .prepare('UPDATE feeds SET folder = ? WHERE folder = ? RETURNING id')
+      .pluck()
+      .all(to, from) as number[];
+  }
+
+  /** Takes every feed of folder `name` out of it (to the top level); returns their ids. */
+  clearFolder(name: string): number[] {
+    return this.db
+      .prepare('UPDATE feeds SET folder = NULL WHERE folder = ? RETURNING id')
+      .pluck()
+      .all(name) as number[];
+  }
+
+  /**
    * Unsubscribes. Articles the user starred, highlighted or wrote a note on stay, as library
    * articles (feed_id NULL, kind 'saved'), with their uid and so their state; the others go,
    * with the state rows under the feed's uid prefix, so that a later feed reusing the id does not

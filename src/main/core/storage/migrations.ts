@@ -201,6 +201,46 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE articles ADD COLUMN full_text_at INTEGER;
   ALTER TABLE articles ADD COLUMN full_text_error TEXT;
   `,
+
+  // 5: search over what the user wrote (docs/technotes/highlights-and-notes.md). One FTS5 table
+  // for highlights (quote and note) and article notes (body), with its own copy of the text:
+  // an external-content index over both tables would need a UNION view, whose computed rowid
+  // SQLite cannot look up by index, so every snippet would scan the highlights. The rowid says
+  // what a row is: a highlight's id * 2, or an article note's article_id * 2 + 1.
+  `
+  CREATE VIRTUAL TABLE annotations_fts USING fts5 (
+    quote, note,
+    tokenize = 'unicode61 remove_diacritics 2'
+  );
+  INSERT INTO annotations_fts (rowid, quote, note) SELECT id * 2, exact, note FROM highlights;
+  INSERT INTO annotations_fts (rowid, quote, note) SELECT article_id * 2 + 1, '', body FROM notes;
+
+  CREATE TRIGGER annotations_fts_highlight_insert AFTER INSERT ON highlights BEGIN
+    INSERT INTO annotations_fts (rowid, quote, note) VALUES (new.id * 2, new.exact, new.note);
+  END;
+  CREATE TRIGGER annotations_fts_highlight_delete AFTER DELETE ON highlights BEGIN
+    DELETE FROM annotations_fts WHERE rowid = old.id * 2;
+  END;
+  -- Re-anchoring rewrites start and end on reads: that costs no index work.
+  CREATE TRIGGER annotations_fts_highlight_update AFTER UPDATE OF id, exact, note ON highlights
+  WHEN old.id IS NOT new.id OR old.exact IS NOT new.exact OR old.note IS NOT new.note
+  BEGIN
+    DELETE FROM annotations_fts WHERE rowid = old.id * 2;
+    INSERT INTO annotations_fts (rowid, quote, note) VALUES (new.id * 2, new.exact, new.note);
+  END;
+  CREATE TRIGGER annotations_fts_note_insert AFTER INSERT ON notes BEGIN
+    INSERT INTO annotations_fts (rowid, quote, note) VALUES (new.article_id * 2 + 1, '', new.body);
+  END;
+  CREATE TRIGGER annotations_fts_note_delete AFTER DELETE ON notes BEGIN
+    DELETE FROM annotations_fts WHERE rowid = old.article_id * 2 + 1;
+  END;
+  CREATE TRIGGER annotations_fts_note_update AFTER UPDATE OF article_id, body ON notes
+  WHEN old.article_id IS NOT new.article_id OR old.body IS NOT new.body
+  BEGIN
+    DELETE FROM annotations_fts WHERE rowid = old.article_id * 2 + 1;
+    INSERT INTO annotations_fts (rowid, quote, note) VALUES (new.article_id * 2 + 1, '', new.body);
+  END;
+  `,
 ];
 
 /** Returns the schema version of an open database. */
