@@ -8,6 +8,7 @@ import type { BenchContext } from './context';
 import { benchIngest, makeDocuments, type IngestDocument } from './ingest';
 import { buildLibrary } from './library';
 import { benchMarkRead, benchSearch, benchUnreadCounts } from './library-queries';
+import { benchAssets, benchExtraction } from './offline';
 import { benchRefresh } from './refresh';
 import { benchReingest } from './reingest';
 import { emit, printedFigures } from './report';
@@ -22,7 +23,7 @@ export interface BenchOptions {
   pipelineWorkerScript: string;
   /** The refresh figure parses in-process instead of in the worker. */
   inProcessParse: boolean;
-  /** Figure groups to run (ingest, reingest, library, refresh); all when empty. */
+  /** Figure groups to run (ingest, reingest, library, refresh, offline); all when empty. */
   only: string[];
   runs: number;
 }
@@ -66,6 +67,10 @@ export async function runBenchmark(options: BenchOptions): Promise<void> {
       library.store.close();
     }
     if (wanted('refresh')) await benchRefresh(ctx);
+    if (wanted('offline')) {
+      benchExtraction(ctx);
+      await benchAssets(ctx);
+    }
   } finally {
     temp.cleanup();
   }
