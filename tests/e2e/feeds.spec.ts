@@ -17,7 +17,7 @@ const TITLES = [
   'Night Trains Return Between Vienna and the Adriatic Coast',
 ];
 const NOT_A_FEED =
-  "That address is a web page, not a feed. Paste the feed's address (it often ends in /feed or .xml).";
+  "Folio found no feed on that page or at the usual places of its site. Paste the feed's address if you know it.";
 
 const test = base.extend<{ web: FeedServer }>({
   // eslint-disable-next-line no-empty-pattern
@@ -134,7 +134,7 @@ test('the dialog explains a web page, a bad address and a feed already followed'
   await expect(error).toHaveText(NOT_A_FEED, { timeout: 25_000 });
   await expect(dialog(page)).toBeVisible();
 
-  await address.fill('worlddesk.example/feed');
+  await address.fill('world desk feed');
   await address.press('Enter');
   await expect(error).toHaveText('Enter a web address starting with http:// or https://');
 

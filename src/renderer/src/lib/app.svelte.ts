@@ -7,8 +7,13 @@ import type { FolioEvent } from '../../../shared/contract';
 import type { Feed } from '../../../shared/model';
 import { api, errorMessage, isApiError, onEvent } from './api';
 import { ArticleListState } from './articles.svelte';
+import { AnnotationsState } from './highlights/annotations.svelte';
+import { NotebookState } from './notebook/notebook.svelte';
+import { replayDrafts } from './notes/drafts';
 import { looksLikeHttpUrl, BAD_URL_MESSAGE } from './feed-errors';
 import { FeedsState } from './feeds.svelte';
+import { FoldersState } from './folders.svelte';
+import { OpmlState } from './opml.svelte';
 import { OfflineJobState, type OfflineTarget } from './offline.svelte';
 import { OnlineState } from './online.svelte';
 import { ReaderState } from './reader.svelte';
@@ -37,11 +42,15 @@ export class AppState {
   readonly online = new OnlineState();
   readonly settings = new SettingsState();
   readonly offline = new OfflineJobState();
+  readonly annotations = new AnnotationsState();
+  readonly notebook = new NotebookState();
   readonly feeds = new FeedsState({
     sources: this.sources,
     select: (source) => this.selectSource(source),
     current: () => this.route.source,
   });
+  readonly folders = new FoldersState(this.sources);
+  readonly opml = new OpmlState();
   route: Route = $state(parseHash(location.hash));
   unreachable: Unreachable | null = $state(null);
   started = $state(false);
@@ -60,6 +69,8 @@ export class AppState {
         this.settings.load(),
       ]);
       this.online.start();
+      // Notes typed just before the last reload or quit whose save had not got through.
+      void replayDrafts();
       this.started = true;
       this.#unsubscribe ??= onEvent((event) => this.#onEvent(event));
       if (this.route.articleId !== null) await this.#openInReader(this.route.articleId);
@@ -92,6 +103,13 @@ export class AppState {
     if (id === this.route.articleId && this.reader.article?.id === id) return;
     this.#setRoute({ source: this.route.source, articleId: id });
     await this.#openInReader(id);
+  }
+
+  /** Opens article `articleId` at highlight `highlightId` (scrolled to and flashed). */
+  async openAnnotation(articleId: number, highlightId: number | null): Promise<void> {
+    this.annotations.jumpTo = highlightId;
+    if (this.reader.article?.id === articleId) return;
+    await this.openArticle(articleId);
   }
 
   /** Moves the selection by `delta` articles (j/k) in the list or the search hits. */
@@ -212,9 +230,17 @@ export class AppState {
       this.offline.progress(event.data);
       return;
     }
+    if (event.type === 'import') {
+      this.opml.progress(event.data);
+      return;
+    }
     if (event.type === 'settings.changed') {
       this.settings.changed(event.data);
       return;
+    }
+    if (event.type === 'annotations.changed') {
+      void this.annotations.refresh(event.data.articleId).catch((e) => this.#fail(e));
+      if (this.route.source === 'notebook') void this.notebook.load().catch((e) => this.#fail(e));
     }
     clearTimeout(this.#reloadTimer);
     this.#reloadTimer = setTimeout(() => void this.#reload(), 250);

@@ -22,6 +22,12 @@ export class ArticleListState {
     const generation = ++this.#generation;
     const sameSource = source === this.source;
     this.source = source;
+    if (source === 'notebook') {
+      // The notebook lists highlights and notes (lib/notebook), not articles.
+      this.items = [];
+      this.nextCursor = null;
+      return;
+    }
     this.loading = true;
     try {
       const page = await api['articles.list']({ ...listParams(source), limit: PAGE_SIZE });

@@ -1,5 +1,6 @@
 /** What the add-feed dialog says for each way `feeds.add` can fail. */
 import { isApiError, errorMessage } from './api';
+import { NO_FEED_MESSAGE } from './discovery';
 
 /** The message for a bad address, checked before asking the core too. */
 export const BAD_URL_MESSAGE = 'Enter a web address starting with http:// or https://';
@@ -14,7 +15,7 @@ export function addFeedMessage(error: unknown): string {
   if (!isApiError(error)) return errorMessage(error);
   switch (error.code) {
     case 'NOT_A_FEED':
-      return "That address is a web page, not a feed. Paste the feed's address (it often ends in /feed or .xml).";
+      return NO_FEED_MESSAGE;
     case 'BAD_REQUEST':
       return BAD_URL_MESSAGE;
     case 'CONFLICT':

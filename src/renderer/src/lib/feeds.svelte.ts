@@ -18,7 +18,7 @@ export type FeedDialog =
   { kind: 'add' } | { kind: 'rename'; feed: Feed } | { kind: 'unsubscribe'; feed: Feed };
 
 /** What a feed's actions menu can ask for. */
-export type FeedAction = 'refresh' | 'offline' | 'fullText' | 'rename' | 'unsubscribe';
+export type FeedAction = 'refresh' | 'offline' | 'fullText' | 'move' | 'rename' | 'unsubscribe';
 
 /** What the feed actions need from the app. */
 export interface FeedsDeps {

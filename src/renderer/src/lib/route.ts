@@ -5,7 +5,7 @@
 import type { ArticleFilter } from '../../../shared/model';
 
 /** A smart view of the sidebar, or one feed. */
-export type SourceId = 'all' | 'unread' | 'starred' | 'library' | `feed-${number}`;
+export type SourceId = 'all' | 'unread' | 'starred' | 'library' | 'notebook' | `feed-${number}`;
 
 /** The selection: a source and, optionally, the article open in the reader. */
 export interface Route {
@@ -13,7 +13,7 @@ export interface Route {
   articleId: number | null;
 }
 
-const SMART: readonly string[] = ['all', 'unread', 'starred', 'library'];
+const SMART: readonly string[] = ['all', 'unread', 'starred', 'library', 'notebook'];
 
 /** Returns true when `value` names a source. */
 export function isSourceId(value: string): value is SourceId {

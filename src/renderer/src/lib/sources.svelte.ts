@@ -9,6 +9,7 @@ export const SMART_SOURCES: { id: SourceId; label: string }[] = [
   { id: 'unread', label: 'Unread' },
   { id: 'starred', label: 'Starred' },
   { id: 'library', label: 'Library' },
+  { id: 'notebook', label: 'Notebook' },
 ];
 
 /** Feeds of one folder (`folder` null: feeds outside any folder), sorted by title. */

@@ -1,0 +1,72 @@
+/**
+ * Taking annotations elsewhere: `export.markdown`'s files as one zip download (fflate, built
+ * here so both modes behave the same), the W3C Web Annotation JSON as a download, and importing
+ * such a file back. In Electron a download opens the system's Save dialog; choosing a folder to
+ * write the Markdown files into needs a shell method (not there yet).
+ */
+import { strToU8, zipSync } from 'fflate';
+import type { AnnotationImport } from '../../../../shared/model';
+import { api } from '../api';
+
+/** Saves `data` as a file named `name` through the browser's download. */
+export function download(data: Blob, name: string): void {
+  const url = URL.createObjectURL(data);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  link.hidden = true;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** Today as YYYY-MM-DD, for file names. */
+function today(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+/** Builds a zip of Markdown files (name → content); returns its bytes. */
+export function zipFiles(files: readonly { name: string; content: string }[]): Uint8Array {
+  const entries: Record<string, Uint8Array> = {};
+  for (const file of files) entries[file.name] = strToU8(file.content);
+  return zipSync(entries, { level: 6, mtime: new Date() });
+}
+
+/**
+ * Downloads the Markdown of one article (`articleId`) or of every annotated article as a zip;
+ * returns how many files it holds (0: nothing to export, nothing downloaded).
+ */
+export async function exportMarkdown(articleId?: number): Promise<number> {
+  const { files } = await api['export.markdown'](articleId === undefined ? {} : { articleId });
+  if (files.length === 0) return 0;
+  const stem =
+    articleId === undefined ? 'Folio notebook' : (files[0]?.name.replace(/\.md$/i, '') ?? 'Folio');
+  const zip = zipFiles(files);
+  download(new Blob([zip as BlobPart], { type: 'application/zip' }), `${stem} ${today()}.zip`);
+  return files.length;
+}
+
+/** Downloads the annotations (of one article, or all) as W3C Web Annotation JSON. */
+export async function exportWebAnnotations(articleId?: number): Promise<void> {
+  const { json } = await api['annotations.exportW3C'](articleId === undefined ? {} : { articleId });
+  download(new Blob([json], { type: 'application/ld+json' }), `Folio annotations ${today()}.json`);
+}
+
+/** Imports a Web Annotation JSON file chosen by the user. */
+export async function importWebAnnotations(file: File): Promise<AnnotationImport> {
+  return api['annotations.importW3C']({ json: await file.text() });
+}
+
+/** A sentence for the outcome of an import. */
+export function importSummary(result: AnnotationImport): string {
+  const parts = [
+    `${result.highlights} highlight${result.highlights === 1 ? '' : 's'}`,
+    `${result.notes} note${result.notes === 1 ? '' : 's'}`,
+  ];
+  let text = `Imported ${parts.join(' and ')}.`;
+  if (result.skipped > 0)
+    text += ` ${result.skipped} skipped (already here, or their article is not in this library).`;
+  if (result.errors.length > 0) text += ` ${result.errors.length} could not be read.`;
+  return text;
+}
