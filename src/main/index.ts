@@ -5,6 +5,7 @@
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron';
 import { openApp, type FolioApp } from './core/app';
+import { folderChooser } from './shell/choose-folder';
 import { forwardEvents, registerCallHandler } from './shell/ipc';
 import { guardAllWebContents } from './shell/navigation';
 import { resolveNativeBinding } from './shell/native-binding';
@@ -55,6 +56,7 @@ function start(): void {
       dataDir: app.getPath('userData'),
       resourcesDir: join(appRoot, 'resources'),
       nativeBinding: resolveNativeBinding(appRoot, process.versions.electron),
+      chooseFolder: folderChooser(dialog, () => mainWindow),
     });
   } catch (error) {
     fail(error);

@@ -124,6 +124,7 @@ export const paramsSchemas = {
   'notes.list': empty,
   'annotations.exportW3C': z.strictObject({ articleId: id.optional() }),
   'annotations.importW3C': z.strictObject({ json: z.string().min(2).max(50_000_000) }),
+  'export.toFolder': z.strictObject({ articleId: id.optional() }),
   'folders.rename': z.strictObject({
     from: z.string().trim().min(1).max(200),
     to: z.string().trim().min(1).max(200),
@@ -174,6 +175,11 @@ export interface Results {
   /** A W3C Web Annotation collection (JSON-LD), as a string ready to save. */
   'annotations.exportW3C': { json: string };
   'annotations.importW3C': AnnotationImport;
+  /**
+   * Writes export.markdown's files into a folder the user picks (desktop app only: browser mode
+   * answers BAD_REQUEST and offers a zip download instead); `folder` is null when cancelled.
+   */
+  'export.toFolder': { folder: string | null; files: number };
   'folders.rename': { feeds: number };
   /** The folder's feeds are kept, outside any folder. */
   'folders.delete': { feeds: number };

@@ -35,6 +35,7 @@ export const METHODS = [
   'notes.list',
   'annotations.exportW3C',
   'annotations.importW3C',
+  'export.toFolder',
   // Subscriptions (issue 6): folders and related articles.
   'folders.rename',
   'folders.delete',

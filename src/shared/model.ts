@@ -116,6 +116,9 @@ export interface SearchHit {
   title: string;
   snippet: string;
   kind: 'article' | 'highlight' | 'note';
+  /** For a highlight hit: which highlight, to jump to its passage, and its colour. */
+  highlightId?: number;
+  color?: HighlightColor;
 }
 
 /** A feed found on a page or site. */

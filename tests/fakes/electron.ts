@@ -227,8 +227,15 @@ export const shell = {
 
 export const dialog = {
   errors: [] as { title: string; content: string }[],
+  /** What the next showOpenDialog answers (a test sets it), and the options it was called with. */
+  nextOpen: { canceled: true, filePaths: [] as string[] },
+  opened: [] as any[],
   showErrorBox(title: string, content: string): void {
     dialog.errors.push({ title, content });
+  },
+  showOpenDialog(...args: any[]): Promise<{ canceled: boolean; filePaths: string[] }> {
+    dialog.opened.push(args);
+    return Promise.resolve(dialog.nextOpen);
   },
 };
 
@@ -251,6 +258,8 @@ export function resetFake(): void {
   session.defaultSession = new FakeSession();
   shell.opened.length = 0;
   dialog.errors.length = 0;
+  dialog.opened.length = 0;
+  dialog.nextOpen = { canceled: true, filePaths: [] };
   BrowserWindow.instances = [];
 }
 

@@ -18,7 +18,7 @@ describe('search over highlights and notes', () => {
   const search = (query: string, limit?: number) => searchArticles(lib.store, { query, limit });
 
   it('finds a highlight by its quote and by its note, and an article note by its body', async () => {
-    await lib.api['highlights.create']({
+    const highlight = await lib.api['highlights.create']({
       articleId: harbin,
       ...select(lib.store, harbin, 'Russian engineers'),
       note: 'Compare with the <Trans-Siberian> & Amur lines',
@@ -38,6 +38,9 @@ describe('search over highlights and notes', () => {
         title: 'Harbin in winter',
         snippet: 'Russian <mark>engineers</mark>',
         kind: 'highlight',
+        // Which highlight, so the UI can jump to its passage, and its colour for the swatch.
+        highlightId: highlight.id,
+        color: 'yellow',
       },
     ]);
     // The note's words, escaped like article snippets.
@@ -48,6 +51,8 @@ describe('search over highlights and notes', () => {
         snippet:
           'Compare with the &lt;<mark>Trans</mark>-<mark>Siberian</mark>&gt; &amp; Amur lines',
         kind: 'highlight',
+        highlightId: highlight.id,
+        color: 'yellow',
       },
     ]);
     expect(search('sheng')).toEqual([

@@ -19,6 +19,7 @@ import { OfflineQueue } from './library/offline-queue';
 import { readSettings } from './library/settings';
 import type { Settings } from '../../shared/model';
 import { RetentionScheduler } from './library/retention-scheduler';
+import type { ChooseFolder } from './library/export-folder';
 
 /** Where the app keeps its data and finds what it ships. */
 export interface AppOptions {
@@ -30,6 +31,8 @@ export interface AppOptions {
   nativeBinding?: string;
   /** Refresh due feeds in the background (default true; FOLIO_REFRESH=off turns it off). */
   scheduleRefresh?: boolean;
+  /** Asks the user for a folder (the desktop shell's dialog), for export.toFolder. */
+  chooseFolder?: ChooseFolder;
 }
 
 /** A running core: the Api, a dispatcher for untrusted calls, events, assets, and close. */
@@ -83,7 +86,7 @@ export function openApp(options: AppOptions): FolioApp {
     scheduler.start();
     retention.start();
   }
-  const api = buildApi({ store, events, refresher, offline });
+  const api = buildApi({ store, events, refresher, offline, chooseFolder: options.chooseFolder });
   return {
     api,
     dispatch: createDispatcher(api),

@@ -22,6 +22,7 @@ import { settingsService } from '../library/settings-service';
 import { relatedService } from '../library/related-service';
 import { highlightsService } from '../library/highlights-service';
 import { annotationsService } from '../library/annotations-service';
+import type { ChooseFolder } from '../library/export-folder';
 
 /** What the services need. */
 export interface ApiDeps {
@@ -30,10 +31,12 @@ export interface ApiDeps {
   refresher: Refresher;
   /** The background queue of full texts and images (offline.make waits on it). */
   offline: OfflineQueue;
+  /** The desktop shell's folder dialog, for export.toFolder (absent in browser mode). */
+  chooseFolder?: ChooseFolder;
 }
 
 /** Returns the complete Api, built from the services. */
-export function buildApi({ store, events, refresher, offline }: ApiDeps): Api {
+export function buildApi({ store, events, refresher, offline, chooseFolder }: ApiDeps): Api {
   // Full text and saved pages keep their images through the queue's limits before answering.
   const pages = { store, events, keepImages: (id: number) => offline.keepImages(id) };
   return {
@@ -49,6 +52,6 @@ export function buildApi({ store, events, refresher, offline }: ApiDeps): Api {
     ...offlineService(store, offline),
     ...relatedService(store),
     ...highlightsService(store, events),
-    ...annotationsService(store, events),
+    ...annotationsService(store, events, chooseFolder),
   };
 }

@@ -17,7 +17,7 @@
  * they have that many hits (docs/technotes/highlights-and-notes.md).
  */
 import type Database from 'better-sqlite3';
-import type { SearchHit } from '../../../shared/model';
+import type { HighlightColor, SearchHit } from '../../../shared/model';
 import type { Store } from '../storage/store';
 import { escapeHtml } from '../../../shared/html';
 
@@ -66,7 +66,8 @@ const ANNOTATION_SQL = `
     WHERE annotations_fts MATCH ?
     ORDER BY rank LIMIT ?)
   SELECT a.id AS articleId, a.title AS title, hits.snippet AS snippet,
-    CASE WHEN h.id IS NOT NULL THEN 'highlight' ELSE 'note' END AS kind
+    CASE WHEN h.id IS NOT NULL THEN 'highlight' ELSE 'note' END AS kind,
+    h.id AS highlightId, h.color AS color
   FROM hits
   LEFT JOIN highlights h ON hits.rowid % 2 = 0 AND h.id = hits.rowid / 2
   LEFT JOIN notes n ON hits.rowid % 2 = 1 AND n.article_id = hits.rowid / 2
@@ -97,12 +98,19 @@ export function searchArticles(store: Store, { query, limit = 50 }: SearchQuery)
   const reserved = Math.min(annotations.length, Math.ceil(limit / 4));
   const shown = articles.slice(0, limit - reserved);
   const rows = [...shown, ...annotations.slice(0, limit - shown.length)];
-  return rows.map((row) => ({
-    articleId: row.articleId,
-    title: row.title,
-    snippet: markSnippet(row.snippet ?? ''),
-    kind: row.kind ?? 'article',
-  }));
+  return rows.map((row) => {
+    const hit: SearchHit = {
+      articleId: row.articleId,
+      title: row.title,
+      snippet: markSnippet(row.snippet ?? ''),
+      kind: row.kind ?? 'article',
+    };
+    if (row.highlightId != null) {
+      hit.highlightId = row.highlightId;
+      hit.color = row.color as HighlightColor;
+    }
+    return hit;
+  });
 }
 
 interface Row {
@@ -110,6 +118,8 @@ interface Row {
   title: string;
   snippet: string | null;
   kind?: 'highlight' | 'note';
+  highlightId?: number | null;
+  color?: string | null;
 }
 
 /** Returns a safe FTS5 expression for the user's words, or null when there are none. */

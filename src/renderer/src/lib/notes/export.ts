@@ -1,12 +1,12 @@
 /**
- * Taking annotations elsewhere: `export.markdown`'s files as one zip download (fflate, built
- * here so both modes behave the same), the W3C Web Annotation JSON as a download, and importing
- * such a file back. In Electron a download opens the system's Save dialog; choosing a folder to
- * write the Markdown files into needs a shell method (not there yet).
+ * Taking annotations elsewhere: in the desktop app the Markdown files go into a folder the user
+ * picks (`export.toFolder`, e.g. an Obsidian vault); in browser mode `export.markdown`'s files
+ * come as one zip download (fflate). Also the W3C Web Annotation JSON as a download, and
+ * importing such a file back.
  */
 import { strToU8, zipSync } from 'fflate';
 import type { AnnotationImport } from '../../../../shared/model';
-import { api } from '../api';
+import { api, transport } from '../api';
 
 /** Saves `data` as a file named `name` through the browser's download. */
 export function download(data: Blob, name: string): void {
@@ -34,11 +34,14 @@ export function zipFiles(files: readonly { name: string; content: string }[]): U
 }
 
 /**
- * Downloads the Markdown of one article (`articleId`) or of every annotated article as a zip;
- * returns how many files it holds (0: nothing to export, nothing downloaded).
+ * Exports the Markdown of one article (`articleId`) or of every annotated article: into a chosen
+ * folder in the desktop app, as a zip download in browser mode; returns how many files were
+ * written (0: nothing to export, or the folder dialog was cancelled).
  */
 export async function exportMarkdown(articleId?: number): Promise<number> {
-  const { files } = await api['export.markdown'](articleId === undefined ? {} : { articleId });
+  const params = articleId === undefined ? {} : { articleId };
+  if (transport === 'ipc') return (await api['export.toFolder'](params)).files;
+  const { files } = await api['export.markdown'](params);
   if (files.length === 0) return 0;
   const stem =
     articleId === undefined ? 'Folio notebook' : (files[0]?.name.replace(/\.md$/i, '') ?? 'Folio');
