@@ -16,6 +16,7 @@ import { savePageService } from '../library/save-page';
 import { searchArticles } from '../library/search';
 import { libraryService } from '../library/library-service';
 import type { Refresher } from '../feeds/refresher';
+import { discoverFeeds } from '../feeds/discover';
 import type { OfflineQueue } from '../library/offline-queue';
 import { offlineService } from '../library/offline-service';
 import { settingsService } from '../library/settings-service';
@@ -50,7 +51,9 @@ export function buildApi({ store, events, refresher, offline, chooseFolder }: Ap
     'articles.search': async (params) => searchArticles(store, params),
     ...settingsService(store, events),
     ...offlineService(store, offline),
-    ...relatedService(store),
+    ...relatedService(store, {
+      discover: (url) => discoverFeeds(url, { limiter: refresher.limiter }),
+    }),
     ...highlightsService(store, events),
     ...annotationsService(store, events, chooseFolder),
   };

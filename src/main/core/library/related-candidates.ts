@@ -6,7 +6,7 @@
 import type Database from 'better-sqlite3';
 import type { Feed } from '../../../shared/model';
 import type { Store } from '../storage/store';
-import { linksOf, sameSite, siteKey } from './related-urls';
+import { homePageOf, linksOf, sameSite, siteKey } from './related-urls';
 
 /** The article as related feeds see it. */
 export interface ArticleForRelated {
@@ -18,6 +18,8 @@ export interface ArticleForRelated {
   site: string | null;
   /** Sites it links to, other than its own, most linked first. */
   linkedSites: string[];
+  /** The home page of its own and each linked site, by site key, for discovering their feeds. */
+  homePages: ReadonlyMap<string, string>;
 }
 
 /** A subscription with the text of its recent articles. */
@@ -40,12 +42,18 @@ export function articleForRelated(store: Store, id: number): ArticleForRelated |
   const content = store.articles.content(id);
   if (!summary || !content) return null;
   const feed = summary.feedId === null ? null : store.feeds.get(summary.feedId);
-  const site = siteKey(summary.url) ?? siteKey(feed?.siteUrl) ?? siteKey(feed?.url);
+  const ownUrl = [summary.url, feed?.siteUrl, feed?.url].find((url) => siteKey(url) !== null);
+  const site = siteKey(ownUrl);
+  const homePages = new Map<string, string>();
+  const home = homePageOf(ownUrl);
+  if (site && home) homePages.set(site, home);
   const html = `${content.contentHtml}\n${content.fullTextHtml ?? ''}`;
   const counts = new Map<string, number>();
   for (const link of linksOf(html, summary.url)) {
     const key = siteKey(link);
-    if (key && !(site && sameSite(key, site))) counts.set(key, (counts.get(key) ?? 0) + 1);
+    if (!key || (site && sameSite(key, site))) continue;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+    if (!homePages.has(key)) homePages.set(key, homePageOf(link) as string);
   }
   return {
     id,
@@ -54,6 +62,7 @@ export function articleForRelated(store: Store, id: number): ArticleForRelated |
     feedId: summary.feedId,
     site,
     linkedSites: [...counts].sort((a, b) => b[1] - a[1]).map(([key]) => key),
+    homePages,
   };
 }
 

@@ -2,11 +2,13 @@
  * Related feeds for the article being read (design.md "Related feeds"): the feeds of its own
  * site, of the sites it links to, and the catalog's, ranked by BM25 of the article's key terms
  * against each candidate's title, description, topics and, for subscriptions, recent articles.
- * All local: it works offline (docs/technotes/related-feeds.md).
+ * The ranking is local; the feeds discovered on the article's sites (related-discovery.ts) come
+ * in as `discovered` (docs/technotes/related-feeds.md).
  */
 import { ApiError } from '../../../shared/contract';
 import type { RelatedFeed } from '../../../shared/model';
 import type { Store } from '../storage/store';
+import type { SiteFeeds } from '../storage/site-feeds-table';
 import { bm25Scores, idf, termDoc, type TermDoc } from './bm25';
 import { indexedCatalog } from './feed-catalog';
 import type { Topic } from './feed-topics';
@@ -54,25 +56,34 @@ const PER_SITE = 2;
 const PER_OWN_SITE = 3;
 const MIN_SCORE = 0.05;
 
-/** Returns the related feeds of an article, best first; throws NOT_FOUND for an unknown id. */
-export function relatedFeeds(store: Store, articleId: number, limit = 10): RelatedFeed[] {
+/**
+ * Returns the related feeds of an article, best first, with the feeds `discovered` on its own and
+ * linked sites among the candidates; throws NOT_FOUND for an unknown id.
+ */
+export function relatedFeeds(
+  store: Store,
+  articleId: number,
+  limit = 10,
+  discovered: readonly SiteFeeds[] = [],
+): RelatedFeed[] {
   const article = articleForRelated(store, articleId);
   if (!article) throw new ApiError('NOT_FOUND', `There is no article ${articleId}.`);
   // The article's own feed is where the reader already is: not a suggestion.
   const subscriptions = subscriptionTexts(store).filter((s) => s.feed.id !== article.feedId);
   const ownFeedUrl =
     article.feedId === null ? null : (store.feeds.get(article.feedId)?.url ?? null);
-  return rankRelatedFeeds(article, subscriptions, ownFeedUrl, limit);
+  return rankRelatedFeeds(article, subscriptions, ownFeedUrl, limit, discovered);
 }
 
-/** Ranks the catalog and subscriptions for an article (the pure part of relatedFeeds). */
+/** Ranks the catalog, subscriptions and discovered feeds for an article (the pure part). */
 export function rankRelatedFeeds(
   article: ArticleForRelated,
   subscriptions: readonly SubscriptionText[],
   ownFeedUrl: string | null,
   limit: number,
+  discovered: readonly SiteFeeds[] = [],
 ): RelatedFeed[] {
-  const { candidates, rarity } = buildCandidates(subscriptions, ownFeedUrl);
+  const { candidates, rarity } = buildCandidates(subscriptions, ownFeedUrl, discovered);
   const query = keyTerms(article.title, article.text, rarity, QUERY_TERMS);
   const forms = new Map(query.map((t) => [t.term, t.forms[0] ?? t.term]));
   const language = guessLanguage(`${article.title}\n${article.text}`);
@@ -129,14 +140,20 @@ export function rankRelatedFeeds(
 }
 
 /**
- * Returns the catalog entries and subscriptions as candidates, with the rarity of a term among
- * them. The catalog's documents and term frequencies are built once per process; only the
- * subscriptions' documents are built per call.
+ * Returns the catalog entries, subscriptions and discovered feeds as candidates, each feed once
+ * (by canonical URL, the catalog's or subscription's entry winning), with the rarity of a term
+ * among them. The catalog's documents and term frequencies are built once per process; only the
+ * subscriptions' and discovered feeds' documents are built per call.
  */
-function buildCandidates(subscriptions: readonly SubscriptionText[], ownFeedUrl: string | null) {
+function buildCandidates(
+  subscriptions: readonly SubscriptionText[],
+  ownFeedUrl: string | null,
+  discovered: readonly SiteFeeds[],
+) {
   const catalog = indexedCatalog();
   const own = ownFeedUrl === null ? null : canonicalFeedUrl(ownFeedUrl);
   const byUrl = new Map(subscriptions.map((s) => [canonicalFeedUrl(s.feed.url), s]));
+  const taken = new Set([...byUrl.keys(), ...catalog.entries.map((e) => e.canonicalUrl)]);
   const extraDf = new Map<string, number>();
   const countNew = (counts: ReadonlyMap<string, number>, base?: ReadonlyMap<string, number>) => {
     for (const term of counts.keys())
@@ -176,6 +193,27 @@ function buildCandidates(subscriptions: readonly SubscriptionText[], ownFeedUrl:
       subscribed: true,
       fromArticles: true,
     });
+  }
+  // A discovered feed is known only by its title; its site (the one it was discovered on) is
+  // what makes it a suggestion: the own-site and linked boosts.
+  for (const { host, feeds } of discovered) {
+    for (const feed of feeds) {
+      const key = canonicalFeedUrl(feed.url);
+      if (key === own || taken.has(key)) continue;
+      taken.add(key);
+      const doc = termDoc(termCounts(feed.title, 2));
+      countNew(doc.counts);
+      candidates.push({
+        url: feed.url,
+        title: feed.title,
+        topics: [],
+        language: null,
+        site: host,
+        doc,
+        subscribed: false,
+        fromArticles: false,
+      });
+    }
   }
   const n = candidates.length;
   const rarity = (term: string) => {

@@ -18,13 +18,30 @@ export function canonicalFeedUrl(url: string): string {
   }
 }
 
-/** Returns the site key of a URL (its host in lower case, without "www." or "m."), or null. */
+/**
+ * Returns the site key of a URL (its host in lower case, without "www." or "m.", with its port
+ * when not the default one), or null. A port makes another site: two servers on one machine
+ * are two sites (and the tests' fixture sites are 127.0.0.1 on different ports).
+ */
 export function siteKey(url: string | null | undefined): string | null {
   if (!url) return null;
   try {
     const u = new URL(url);
     if (u.protocol !== 'http:' && u.protocol !== 'https:') return null;
-    return hostKey(u.hostname) || null;
+    const host = hostKey(u.hostname);
+    return host ? `${host}${u.port ? `:${u.port}` : ''}` : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Returns the home page of a URL's site (`https://example.com/`), or null for a non-web URL. */
+export function homePageOf(url: string | null | undefined): string | null {
+  if (!url) return null;
+  try {
+    const u = new URL(url);
+    if (u.protocol !== 'http:' && u.protocol !== 'https:') return null;
+    return `${u.protocol}//${u.host}/`;
   } catch {
     return null;
   }

@@ -241,6 +241,18 @@ export const MIGRATIONS: readonly string[] = [
     INSERT INTO annotations_fts (rowid, quote, note) VALUES (new.article_id * 2 + 1, '', new.body);
   END;
   `,
+
+  // 6: what feed discovery found on the sites articles come from and link to, per host, for
+  // related feeds (docs/technotes/related-feeds.md). feeds is JSON [{url, title, type}], empty for
+  // a site without feeds or one that failed; error says why it failed (kept a day, not a week).
+  `
+  CREATE TABLE site_feeds (
+    host TEXT PRIMARY KEY,
+    feeds TEXT NOT NULL,
+    checked_at INTEGER NOT NULL,
+    error TEXT
+  );
+  `,
 ];
 
 /** Returns the schema version of an open database. */
