@@ -5,7 +5,7 @@
  * a refresh with its progress bar, new articles and a failing feed; renaming and unsubscribing.
  */
 import type { Page } from '@playwright/test';
-import { expect, foreignRequests, test as base } from './fixtures';
+import { expect, foreignRequests, serverFixture, test as base } from './fixtures';
 import { startFeedServer, WORLD_NEWS, type FeedServer } from './feed-server';
 
 const FEED_TITLE = 'World Desk';
@@ -19,14 +19,7 @@ const TITLES = [
 const NOT_A_FEED =
   "Folio found no feed on that page or at the usual places of its site. Paste the feed's address if you know it.";
 
-const test = base.extend<{ web: FeedServer }>({
-  // eslint-disable-next-line no-empty-pattern
-  web: async ({}, use) => {
-    const server = await startFeedServer();
-    await use(server);
-    await server.close();
-  },
-});
+const test = base.extend<{ web: FeedServer }>({ web: serverFixture(startFeedServer) });
 
 // feeds.add fetches before it answers (up to 20 s by contract).
 test.setTimeout(60_000);

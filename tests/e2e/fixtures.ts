@@ -60,6 +60,19 @@ export const test = base.extend<Fixtures>({
   },
 });
 
+/**
+ * Returns a fixture that starts one of the fixture web servers (feed-server.ts, offline-server.ts,
+ * site-server.ts) for a test and closes it afterwards.
+ */
+export function serverFixture<S extends { close(): Promise<void> }>(start: () => Promise<S>) {
+  // eslint-disable-next-line no-empty-pattern
+  return async ({}, use: (server: S) => Promise<void>): Promise<void> => {
+    const server = await start();
+    await use(server);
+    await server.close();
+  };
+}
+
 /** Returns the URLs in `urls` that went anywhere but 127.0.0.1 (data: and blob: are local). */
 export function foreignRequests(urls: string[]): string[] {
   return urls.filter((url) => {

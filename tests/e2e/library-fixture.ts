@@ -1,11 +1,10 @@
 /**
  * Puts two more library articles into a fresh data folder, for the tests that need more than
- * the seed (j/k, reload). Why SQL here: the Api has no way to add a library article yet
- * (`articles.save` answers NOT_IMPLEMENTED and needs the network), and an end-to-end test must
- * not import the core. So serve.js creates the database itself (schema and seed), is stopped,
- * and the rows are added with better-sqlite3 into the `articles` table of
- * src/main/core/storage/migrations.ts (feed_id NULL = library). Replace this with
- * `articles.save` against a local page once that method exists.
+ * the seed (j/k, reload). Why SQL here: `articles.save` (the Api's way to add a library
+ * article) needs a web page to fetch, and an end-to-end test must not import the core. So
+ * serve.js creates the database itself (schema and seed), is stopped, and the rows are added
+ * with better-sqlite3 into the `articles` table of src/main/core/storage/migrations.ts
+ * (feed_id NULL = library). Could become `articles.save` against site-server.ts.
  */
 import Database from 'better-sqlite3';
 import { join } from 'node:path';

@@ -6,7 +6,7 @@
  * reload, and "Block remote content" keeping a remote image from being requested.
  */
 import type { Page } from '@playwright/test';
-import { expect, foreignRequests, test as base } from './fixtures';
+import { expect, foreignRequests, serverFixture, test as base } from './fixtures';
 import { startOfflineWeb, type OfflineWeb } from './offline-server';
 
 const LIGHTHOUSE = 'Lighthouse Keepers Return to Cape Wrath';
@@ -14,14 +14,7 @@ const FERRIES = 'Winter Timetable for the Island Ferries';
 const FEED_TEXT = 'After forty years of automation';
 const FULL_TEXT = 'Ewan and Morag Sinclair arrived in October';
 
-const test = base.extend<{ web: OfflineWeb }>({
-  // eslint-disable-next-line no-empty-pattern
-  web: async ({}, use) => {
-    const web = await startOfflineWeb();
-    await use(web);
-    await web.close();
-  },
-});
+const test = base.extend<{ web: OfflineWeb }>({ web: serverFixture(startOfflineWeb) });
 
 // Subscribing and fetching pages wait on the fixture server (the core's limit is 20 s).
 test.setTimeout(90_000);

@@ -9,17 +9,10 @@
 import { createServer } from 'node:net';
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { expect, foreignRequests, test as base } from './fixtures';
+import { expect, foreignRequests, serverFixture, test as base } from './fixtures';
 import { AMUR_STORY, HARBOR_ARTICLES, startSiteServer, type SiteServer } from './site-server';
 
-const test = base.extend<{ site: SiteServer }>({
-  // eslint-disable-next-line no-empty-pattern
-  site: async ({}, use) => {
-    const server = await startSiteServer();
-    await use(server);
-    await server.close();
-  },
-});
+const test = base.extend<{ site: SiteServer }>({ site: serverFixture(startSiteServer) });
 
 // Subscribing fetches before it answers (up to 20 s by contract).
 test.setTimeout(60_000);

@@ -1,11 +1,11 @@
 /**
  * The app controller: owns the selection (mirrored in `location.hash`), wires the sidebar, list,
- * search, refresh and reader states together, listens to pushed events, and turns "cannot reach
- * the library" failures into the full-page message.
+ * search, refresh and reader states together, follows pushed events (app-events.ts), and turns
+ * "cannot reach the library" failures into the full-page message.
  */
-import type { FolioEvent } from '../../../shared/contract';
 import type { Feed } from '../../../shared/model';
-import { api, errorMessage, isApiError, onEvent } from './api';
+import { api, errorMessage, isApiError } from './api';
+import { followEvents } from './app-events';
 import { ArticleListState } from './articles.svelte';
 import { AnnotationsState } from './highlights/annotations.svelte';
 import { NotebookState } from './notebook/notebook.svelte';
@@ -57,7 +57,6 @@ export class AppState {
   /** True while the "Save a page" dialog is open. */
   savingPage = $state(false);
   #unsubscribe: (() => void) | null = null;
-  #reloadTimer: ReturnType<typeof setTimeout> | undefined;
 
   /** Loads everything for the current hash; on failure shows the full-page message. */
   async start(): Promise<void> {
@@ -72,7 +71,7 @@ export class AppState {
       // Notes typed just before the last reload or quit whose save had not got through.
       void replayDrafts();
       this.started = true;
-      this.#unsubscribe ??= onEvent((event) => this.#onEvent(event));
+      this.#unsubscribe ??= followEvents(this, (error) => this.#fail(error));
       if (this.route.articleId !== null) await this.#openInReader(this.route.articleId);
     } catch (error) {
       this.#fail(error, true);
@@ -83,7 +82,6 @@ export class AppState {
   stop(): void {
     this.#unsubscribe?.();
     this.#unsubscribe = null;
-    clearTimeout(this.#reloadTimer);
     this.refresh.stop();
     this.offline.stop();
     this.online.stop();
@@ -165,9 +163,7 @@ export class AppState {
       await api['feeds.update']({ id: feed.id, fullText });
       await this.sources.load();
     } catch (error) {
-      if (isApiError(error, 'NOT_IMPLEMENTED')) {
-        this.refresh.say('Fetching full text is not available in this version yet.');
-      } else this.#fail(error);
+      this.#fail(error);
     }
   }
 
@@ -219,46 +215,6 @@ export class AppState {
     this.route = route;
     const hash = formatHash(route);
     if (location.hash !== hash) history.replaceState(null, '', hash);
-  }
-
-  #onEvent(event: FolioEvent): void {
-    if (event.type === 'refresh') {
-      this.refresh.progress(event.data);
-      return;
-    }
-    if (event.type === 'offline') {
-      this.offline.progress(event.data);
-      return;
-    }
-    if (event.type === 'import') {
-      this.opml.progress(event.data);
-      return;
-    }
-    if (event.type === 'settings.changed') {
-      this.settings.changed(event.data);
-      return;
-    }
-    if (event.type === 'annotations.changed') {
-      void this.annotations.refresh(event.data.articleId).catch((e) => this.#fail(e));
-      if (this.route.source === 'notebook') void this.notebook.load().catch((e) => this.#fail(e));
-    }
-    clearTimeout(this.#reloadTimer);
-    this.#reloadTimer = setTimeout(() => void this.#reload(), 250);
-  }
-
-  async #reload(): Promise<void> {
-    try {
-      await Promise.all([
-        this.sources.load(),
-        this.list.load(this.route.source, this.route.articleId),
-        this.search.run(),
-      ]);
-      // The open article may have become readable offline (its images were stored).
-      const open = this.list.items.find((a) => a.id === this.reader.article?.id);
-      if (open) this.reader.patch(open);
-    } catch (error) {
-      this.#fail(error);
-    }
   }
 
   #fail(error: unknown, starting = false): void {

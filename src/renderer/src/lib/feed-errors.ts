@@ -20,8 +20,6 @@ export function addFeedMessage(error: unknown): string {
       return BAD_URL_MESSAGE;
     case 'CONFLICT':
       return 'You already follow this feed.';
-    case 'NOT_IMPLEMENTED':
-      return 'Adding feeds is not available in this version yet.';
     case 'UNAVAILABLE':
       return "Folio's server is not answering. Is it still running?";
     default:

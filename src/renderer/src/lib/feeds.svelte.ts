@@ -3,7 +3,7 @@
  * calls behind them. Each action resolves to an error message for its dialog, or null.
  */
 import type { Feed } from '../../../shared/model';
-import { api, errorMessage, isApiError } from './api';
+import { api, errorMessage } from './api';
 import {
   BAD_URL_MESSAGE,
   addFeedMessage,
@@ -81,7 +81,7 @@ export class FeedsState {
       this.close();
       return null;
     } catch (error) {
-      return messageOf(error);
+      return errorMessage(error);
     }
   }
 
@@ -95,13 +95,7 @@ export class FeedsState {
       await sources.load();
       return null;
     } catch (error) {
-      return messageOf(error);
+      return errorMessage(error);
     }
   }
-}
-
-function messageOf(error: unknown): string {
-  return isApiError(error, 'NOT_IMPLEMENTED')
-    ? 'This is not available in this version yet.'
-    : errorMessage(error);
 }

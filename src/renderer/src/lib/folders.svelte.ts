@@ -78,9 +78,7 @@ export class FoldersState {
       return null;
     } catch (error) {
       if (isApiError(error, 'UNAVAILABLE', 'UNAUTHORIZED', 'FORBIDDEN')) throw error;
-      const message = isApiError(error, 'NOT_IMPLEMENTED')
-        ? 'Folders are not available in this version yet.'
-        : errorMessage(error);
+      const message = errorMessage(error);
       if (!this.dialog) this.status = message;
       return message;
     }

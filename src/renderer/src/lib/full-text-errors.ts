@@ -12,8 +12,6 @@ export function fullTextMessage(error: unknown): string {
   }
   if (!isApiError(error)) return `${errorMessage(error)} ${kept}`;
   switch (error.code) {
-    case 'NOT_IMPLEMENTED':
-      return 'Fetching the full text is not available in this version yet.';
     case 'TIMEOUT':
       return `The page took too long to answer. ${kept}`;
     case 'TOO_LARGE':

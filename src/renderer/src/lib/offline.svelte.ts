@@ -16,7 +16,7 @@ const FATAL = ['UNAVAILABLE', 'UNAUTHORIZED', 'FORBIDDEN'];
 export type OfflineTarget = { feedId: number } | { folder: string } | { articleIds: number[] };
 
 /** Returns the status line for a finished run; incomplete articles are not counted as ready. */
-export function offlineSummary(result: OfflineResult): string {
+function offlineSummary(result: OfflineResult): string {
   const ready = Math.max(0, result.articles - result.incomplete);
   const parts = [`${counted(ready, 'article')} ready offline`];
   if (result.incomplete > 0) parts.push(`${result.incomplete} incomplete`);
@@ -52,11 +52,7 @@ export class OfflineJobState {
       return result;
     } catch (error) {
       if (isApiError(error, ...FATAL)) throw error;
-      this.#say(
-        isApiError(error, 'NOT_IMPLEMENTED')
-          ? 'Offline reading is not available in this version yet.'
-          : errorMessage(error),
-      );
+      this.#say(errorMessage(error));
       return null;
     } finally {
       this.running = false;

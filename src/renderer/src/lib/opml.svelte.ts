@@ -9,7 +9,7 @@ import { api, errorMessage, isApiError } from './api';
 import { counted } from './format';
 
 /** The file name of an export. */
-export const EXPORT_FILE_NAME = 'folio-subscriptions.opml';
+const EXPORT_FILE_NAME = 'folio-subscriptions.opml';
 
 /** Files larger than this are refused before reading (the Api takes 20 MB of text). */
 const MAX_FILE_BYTES = 20_000_000;

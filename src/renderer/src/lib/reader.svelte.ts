@@ -124,7 +124,7 @@ export class ReaderState {
     if (this.article?.id === summary.id) this.article.offlineReady = summary.offlineReady;
   }
 
-  /** Stars or unstars the open article; returns the new summary, or null when unsupported. */
+  /** Stars or unstars the open article; returns the new summary, or null when none is open. */
   async toggleStar(): Promise<ArticleSummary | null> {
     if (!this.article) return null;
     return this.#update({ id: this.article.id, starred: !this.article.starredAt });
@@ -141,16 +141,11 @@ export class ReaderState {
   }
 
   async #update(params: { id: number; read?: boolean; starred?: boolean }) {
-    try {
-      const summary = await api['articles.update'](params);
-      if (this.article?.id === summary.id) {
-        this.article.readAt = summary.readAt;
-        this.article.starredAt = summary.starredAt;
-      }
-      return summary;
-    } catch (error) {
-      if (isApiError(error, 'NOT_IMPLEMENTED')) return null;
-      throw error;
+    const summary = await api['articles.update'](params);
+    if (this.article?.id === summary.id) {
+      this.article.readAt = summary.readAt;
+      this.article.starredAt = summary.starredAt;
     }
+    return summary;
   }
 }

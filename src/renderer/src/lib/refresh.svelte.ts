@@ -12,7 +12,7 @@ const HOLD_MS = 400;
 const FATAL = ['UNAVAILABLE', 'UNAUTHORIZED', 'FORBIDDEN'];
 
 /** Returns the status line for a finished refresh, e.g. "12 new articles · 2 feeds failed". */
-export function refreshSummary(result: RefreshResult): string {
+function refreshSummary(result: RefreshResult): string {
   const n = result.newArticles;
   const parts = [n === 0 ? 'No new articles' : n === 1 ? '1 new article' : `${n} new articles`];
   const failed = result.errors.length;
@@ -48,11 +48,7 @@ export class RefreshState {
       this.say(refreshSummary(result));
     } catch (error) {
       if (isApiError(error, ...FATAL)) throw error;
-      this.say(
-        isApiError(error, 'NOT_IMPLEMENTED')
-          ? 'Refreshing is not available yet.'
-          : errorMessage(error),
-      );
+      this.say(errorMessage(error));
     } finally {
       this.#calls--;
       if (this.#calls === 0) this.#end();

@@ -9,7 +9,7 @@ import { api, errorMessage, isApiError } from './api';
 import { addFeedMessage } from './feed-errors';
 
 /** How many related articles are shown under an article. */
-export const MORE_LIKE_THIS = 5;
+const MORE_LIKE_THIS = 5;
 
 /** Where one suggested feed stands. */
 export type FollowState =
@@ -90,7 +90,5 @@ const IDLE: FollowState = { kind: 'idle' };
 
 function quiet(error: unknown): string {
   if (isApiError(error, ...FATAL)) throw error;
-  if (isApiError(error, 'NOT_IMPLEMENTED'))
-    return 'Related feeds are not available in this version yet.';
   return `Related feeds could not be found: ${errorMessage(error)}`;
 }

@@ -16,7 +16,7 @@ export interface Route {
 const SMART: readonly string[] = ['all', 'unread', 'starred', 'library', 'notebook'];
 
 /** Returns true when `value` names a source. */
-export function isSourceId(value: string): value is SourceId {
+function isSourceId(value: string): value is SourceId {
   return SMART.includes(value) || /^feed-[1-9]\d*$/.test(value);
 }
 

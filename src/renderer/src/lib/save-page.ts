@@ -12,8 +12,6 @@ export function savePageMessage(error: unknown): string {
       return 'Folio could not find an article on that page, so nothing was saved.';
     case 'CONFLICT':
       return 'This page is already in your Library.';
-    case 'NOT_IMPLEMENTED':
-      return 'Saving pages is not available in this version yet.';
     case 'UNAVAILABLE':
       return "Folio's server is not answering. Is it still running?";
     default:

@@ -4,10 +4,10 @@
  * current by `settings.changed` events (another window may change them).
  */
 import type { Settings } from '../../../shared/model';
-import { api, errorMessage, isApiError } from './api';
+import { api, errorMessage } from './api';
 
-/** The core's defaults, used until the settings are loaded (and by a core without them). */
-export const DEFAULT_SETTINGS: Settings = {
+/** The core's defaults, used until the settings are loaded. */
+const DEFAULT_SETTINGS: Settings = {
   keepImages: true,
   blockRemoteContent: false,
   retentionDays: 90,
@@ -16,8 +16,6 @@ export const DEFAULT_SETTINGS: Settings = {
 /** The settings and their panel's state. */
 export class SettingsState {
   value: Settings = $state({ ...DEFAULT_SETTINGS });
-  /** False when the core has no settings yet (NOT_IMPLEMENTED): the panel says so. */
-  available = $state(true);
   /** Why the last change was not saved. */
   error: string | null = $state(null);
   /** True while the settings panel is open. */
@@ -34,16 +32,10 @@ export class SettingsState {
     return !this.value.blockRemoteContent && this.#pageAllowsRemote !== false;
   }
 
-  /** Loads the settings; a core without them keeps the defaults. Throws connection errors. */
+  /** Loads the settings. Throws connection errors. */
   async load(): Promise<void> {
-    try {
-      this.value = await api['settings.get']();
-      this.available = true;
-      this.#pageAllowsRemote ??= !this.value.blockRemoteContent;
-    } catch (error) {
-      if (!isApiError(error, 'NOT_IMPLEMENTED')) throw error;
-      this.available = false;
-    }
+    this.value = await api['settings.get']();
+    this.#pageAllowsRemote ??= !this.value.blockRemoteContent;
   }
 
   /** Saves a change; on failure the panel shows why and the stored settings are shown again. */
@@ -55,9 +47,7 @@ export class SettingsState {
       this.value = await api['settings.update'](patch);
     } catch (error) {
       this.value = before;
-      this.error = isApiError(error, 'NOT_IMPLEMENTED')
-        ? 'Settings are not available in this version yet.'
-        : errorMessage(error);
+      this.error = errorMessage(error);
     }
   }
 

@@ -1,6 +1,6 @@
 /** The sidebar's state: the subscribed feeds with their unread counts, grouped by folder. */
 import type { Feed } from '../../../shared/model';
-import { api, isApiError } from './api';
+import { api } from './api';
 import { feedIdOf, type SourceId } from './route';
 
 /** The names of the smart views, in sidebar order. */
@@ -41,9 +41,9 @@ export class SourcesState {
     this.feeds.reduce((sum, feed) => sum + feed.unreadCount, this.libraryUnread),
   );
 
-  /** Fetches the feeds; a core without feeds yet (NOT_IMPLEMENTED) simply shows none. */
+  /** Fetches the feeds and the library's unread count. */
   async load(): Promise<void> {
-    const [feeds, libraryUnread] = await Promise.all([loadFeeds(), countLibraryUnread()]);
+    const [feeds, libraryUnread] = await Promise.all([api['feeds.list'](), countLibraryUnread()]);
     this.feeds = feeds;
     this.libraryUnread = libraryUnread;
     this.loaded = true;
@@ -69,15 +69,6 @@ export class SourcesState {
     }
     const feed = this.feed(feedId);
     if (feed && feed.unreadCount > 0) feed.unreadCount -= 1;
-  }
-}
-
-async function loadFeeds(): Promise<Feed[]> {
-  try {
-    return await api['feeds.list']();
-  } catch (error) {
-    if (!isApiError(error, 'NOT_IMPLEMENTED')) throw error;
-    return [];
   }
 }
 

@@ -4,14 +4,8 @@
  * each did.
  */
 import type { LibraryUsage } from '../../../shared/model';
-import { api, errorMessage, isApiError } from './api';
+import { api, errorMessage } from './api';
 import { counted, formatBytes } from './format';
-
-function messageOf(error: unknown): string {
-  return isApiError(error, 'NOT_IMPLEMENTED')
-    ? 'Not available in this version yet.'
-    : errorMessage(error);
-}
 
 /** Space used, and the outcome of the last clean-up or compaction. */
 export class StorageState {
@@ -30,7 +24,7 @@ export class StorageState {
     try {
       this.usage = await api['library.usage']();
     } catch (error) {
-      this.error = messageOf(error);
+      this.error = errorMessage(error);
     } finally {
       this.loading = false;
     }
@@ -62,7 +56,7 @@ export class StorageState {
       this.message = await action();
       await this.load();
     } catch (error) {
-      this.error = messageOf(error);
+      this.error = errorMessage(error);
     } finally {
       this.busy = null;
     }
