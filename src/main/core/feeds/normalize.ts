@@ -106,9 +106,11 @@ function normalizeItem(item: ParsedItem, base: string | null, now: number, guidU
  */
 export function normalizeFeed(parsed: ParsedFeed, feedUrl: string, now: number): NormalizedFeed {
   const feedBase = baseFor(feedUrl, parsed.base, null);
-  const guids = parsed.items.map((item) => item.guid);
+  // Counted once: indexOf/lastIndexOf per item was quadratic in the feed's length.
+  const guidCount = new Map<string | null, number>();
+  for (const item of parsed.items) guidCount.set(item.guid, (guidCount.get(item.guid) ?? 0) + 1);
   const items = parsed.items.map((item) => {
-    const guidUnique = guids.indexOf(item.guid) === guids.lastIndexOf(item.guid);
+    const guidUnique = guidCount.get(item.guid) === 1;
     return normalizeItem(item, baseFor(feedUrl, parsed.base, item.base), now, guidUnique);
   });
   const identities = assignIdentities(

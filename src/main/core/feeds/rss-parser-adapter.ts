@@ -95,7 +95,7 @@ function guardNode(xpath: string, _previous: unknown, node: unknown): unknown {
 
 function makeParser(xml: string): Parser {
   const rename = prefixRenamer(xml);
-  return new Parser({
+  const parser = new Parser({
     defaultRSS: 2,
     // explicitCharkey: text is always under `_`, so rss-parser skips Atom dates it cannot
     // parse (it would throw on `new Date('0000-00-00').toISOString()`) and we see one shape.
@@ -109,6 +109,21 @@ function makeParser(xml: string): Parser {
       item: rawFields(ITEM_ELEMENTS) as never,
     },
   });
+  // rss-parser finds the channel and its items (RSS 0.9x/1.0/2.0, Atom); each item is then read
+  // from its raw elements only (xml-item.ts). Its own item mapping — HTML snippets by regex,
+  // content rebuilt with xml2js's Builder, ISO dates — was thrown away and cost ~40% of
+  // parsing a 1,000-item feed (docs/technotes/benchmark.md).
+  Object.assign(parser, { parseItemRss: rawItem, parseItemAtom: rawItem });
+  return parser;
+}
+
+/** Copies the item elements we read under `raw:` names, as rss-parser's customFields would. */
+function rawItem(xmlItem: Record<string, unknown>): Record<string, unknown> {
+  const item: Record<string, unknown> = {};
+  for (const name of ITEM_ELEMENTS) {
+    if (xmlItem[name] !== undefined) item[RAW + name] = xmlItem[name];
+  }
+  return item;
 }
 
 /** Collects the raw elements rss-parser copied under `raw:` back into one element-like object. */
