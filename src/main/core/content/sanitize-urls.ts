@@ -3,6 +3,7 @@
  * kept only with a scheme that suits their use (docs/technotes/sanitizing.md, "URLs").
  */
 import { IFRAME_HOSTS } from './sanitize-rules';
+import { splitSrcset } from './srcset';
 
 /** What a URL is for, which decides the schemes it may have. */
 export type UrlUse = 'link' | 'media' | 'image';
@@ -67,22 +68,9 @@ export function playerUrl(src: string, base: string | null): string | null {
  */
 export function resolveSrcset(value: string, base: string | null, canonical: boolean) {
   let kept = '';
-  const n = value.length;
-  let i = 0;
-  while (i < n) {
-    while (i < n && (isSpace(value.charCodeAt(i)) || value[i] === ',')) i++;
-    if (i >= n) break;
-    const start = i;
-    while (i < n && !isSpace(value.charCodeAt(i))) i++;
-    let candidate = value.slice(start, i);
-    let descriptor = '';
-    if (candidate.endsWith(',')) {
-      candidate = candidate.replace(/,+$/, '');
-    } else {
-      const from = i;
-      while (i < n && value[i] !== ',') i++;
-      descriptor = value.slice(from, i).trim();
-    }
+  for (const part of splitSrcset(value)) {
+    const candidate = part.url;
+    let descriptor = part.descriptor;
     if (!SRCSET_DESCRIPTOR.test(descriptor)) continue;
     if (canonical && descriptor !== '') {
       const number = canonicalDescriptor(descriptor);
@@ -109,8 +97,4 @@ function canonicalDescriptor(descriptor: string): string | null {
   if (!/^\d+$/.test(digits)) return null;
   const size = parseInt(digits, 10);
   return size === 0 ? null : `${size}${unit}`;
-}
-
-function isSpace(code: number): boolean {
-  return code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0c || code === 0x0d;
 }

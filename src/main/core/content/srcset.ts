@@ -17,9 +17,13 @@ export const MAX_KEPT_WIDTH = 1600;
 /** Highest density worth keeping. */
 export const MAX_KEPT_DENSITY = 2;
 
-/** Returns the candidates of a srcset in order (no descriptor means 1x). */
-export function parseSrcset(value: string): SrcsetCandidate[] {
-  const candidates: SrcsetCandidate[] = [];
+/**
+ * Splits a srcset into its candidates as written: URL and descriptor ('' when none). Candidates
+ * are split on whitespace first, so a comma inside a URL stays (Cloudinary's "w_600,h_400"). The
+ * sanitizer (resolving each URL) and the offline image choice both read srcsets through this.
+ */
+export function splitSrcset(value: string): { url: string; descriptor: string }[] {
+  const parts: { url: string; descriptor: string }[] = [];
   const n = value.length;
   let i = 0;
   while (i < n) {
@@ -36,17 +40,24 @@ export function parseSrcset(value: string): SrcsetCandidate[] {
       while (i < n && value[i] !== ',') i++;
       descriptor = value.slice(from, i).trim();
     }
+    parts.push({ url, descriptor });
+  }
+  return parts;
+}
+
+/** Returns the candidates of a srcset in order (no descriptor means 1x). */
+export function parseSrcset(value: string): SrcsetCandidate[] {
+  return splitSrcset(value).map(({ url, descriptor }) => {
     const match = /^(\d+(?:\.\d+)?)([wxh])$/.exec(descriptor);
     const number = match ? Number(match[1]) : 1;
     const unit = match ? match[2] : 'x';
     // A height descriptor says nothing we can choose by: treat it as 1x.
-    candidates.push({
+    return {
       url,
       width: unit === 'w' ? number : null,
       density: unit === 'x' ? number : unit === 'h' ? 1 : null,
-    });
-  }
-  return candidates;
+    };
+  });
 }
 
 /**
