@@ -7,6 +7,7 @@
 import type { Page } from '@playwright/test';
 import { expect, foreignRequests, serverFixture, test as base } from './fixtures';
 import { startFeedServer, WORLD_NEWS, type FeedServer } from './feed-server';
+import { addFeedDialog as dialog, articleItems as items, subscribe } from './helpers';
 
 const FEED_TITLE = 'World Desk';
 const TITLES = [
@@ -24,20 +25,8 @@ const test = base.extend<{ web: FeedServer }>({ web: serverFixture(startFeedServ
 // feeds.add fetches before it answers (up to 20 s by contract).
 test.setTimeout(60_000);
 
-const items = (page: Page) => page.getByTestId('article-item');
 const feedRow = (page: Page, title = FEED_TITLE) =>
   page.getByTestId('feed-row').filter({ hasText: title });
-const dialog = (page: Page) => page.getByRole('dialog', { name: 'Add a Feed' });
-
-/** Subscribes to `url` through the dialog opened with the `a` key; waits for it to close. */
-async function subscribe(page: Page, url: string): Promise<void> {
-  await expect(items(page).first()).toBeVisible(); // the app has started: shortcuts work
-  await page.keyboard.press('a');
-  await expect(dialog(page).getByLabel('Feed address')).toBeFocused();
-  await page.keyboard.type(url);
-  await page.keyboard.press('Enter');
-  await expect(dialog(page)).toBeHidden({ timeout: 25_000 });
-}
 
 /** Page errors other than the Api's expected refusals (a 4xx/5xx answer is logged twice). */
 const unexpected = (errors: string[]) =>

@@ -7,6 +7,7 @@
  */
 import type { Page } from '@playwright/test';
 import { expect, foreignRequests, serverFixture, test as base } from './fixtures';
+import { articleItems as items, subscribe } from './helpers';
 import { startOfflineWeb, type OfflineWeb } from './offline-server';
 
 const LIGHTHOUSE = 'Lighthouse Keepers Return to Cape Wrath';
@@ -19,20 +20,9 @@ const test = base.extend<{ web: OfflineWeb }>({ web: serverFixture(startOfflineW
 // Subscribing and fetching pages wait on the fixture server (the core's limit is 20 s).
 test.setTimeout(90_000);
 
-const items = (page: Page) => page.getByTestId('article-item');
 const row = (page: Page, title: string) => items(page).filter({ hasText: title });
 const reader = (page: Page) => page.getByTestId('reader');
 const body = (page: Page) => reader(page).locator('.body');
-
-/** Subscribes to `url` with the Add dialog (key `a`) and waits for it to close. */
-async function subscribe(page: Page, url: string): Promise<void> {
-  await expect(items(page).first()).toBeVisible(); // started: shortcuts work
-  await page.keyboard.press('a');
-  const dialog = page.getByRole('dialog', { name: 'Add a Feed' });
-  await dialog.getByLabel('Feed address').fill(url);
-  await page.keyboard.press('Enter');
-  await expect(dialog).toBeHidden({ timeout: 25_000 });
-}
 
 /** Calls the Api the way the page does (same cookie), for waiting on background work. */
 async function call<T>(page: Page, method: string, params: object = {}): Promise<T> {
@@ -247,10 +237,16 @@ test('a feed is made available offline from its menu, and can always fetch full 
   const heading = page.getByTestId('folder-heading').filter({ hasText: 'Coast' });
   await heading.hover();
   await heading.getByRole('button', { name: 'Actions for folder Coast' }).click();
+  // Wait for the call itself to answer: the status line may still show the first run's outcome,
+  // and pressing `f` below while the folder's job still runs raced it (1 run in 8).
+  const folderDone = page.waitForResponse((r) => r.url().endsWith('/api/offline.make'), {
+    timeout: 30_000,
+  });
   await page
     .getByTestId('folder-menu')
     .getByRole('menuitem', { name: 'Make available offline' })
     .click();
+  await folderDone;
   await expect
     .poll(() => requests.filter((url) => url.endsWith('/api/offline.make')).length)
     .toBe(2);
@@ -258,6 +254,9 @@ test('a feed is made available offline from its menu, and can always fetch full 
 
   // An article whose page cannot be had keeps its feed text and says why.
   await row(page, FERRIES).click();
+  // `f` acts on the article in the reader: wait until it is this one (pressing it while the
+  // reader still showed the lighthouse article, whose full text exists, did nothing visible).
+  await expect(page.getByTestId('reader-title')).toHaveText(FERRIES);
   await page.keyboard.press('f');
   await expect(page.getByTestId('full-text-error')).toContainText(
     "The feed's text is shown instead.",

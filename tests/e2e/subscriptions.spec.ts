@@ -10,6 +10,12 @@ import { createServer } from 'node:net';
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, foreignRequests, serverFixture, test as base } from './fixtures';
+import {
+  addFeedDialog as addDialog,
+  articleItems as items,
+  subscribe,
+  typeFeedAddress as typeAddress,
+} from './helpers';
 import { AMUR_STORY, HARBOR_ARTICLES, startSiteServer, type SiteServer } from './site-server';
 
 const test = base.extend<{ site: SiteServer }>({ site: serverFixture(startSiteServer) });
@@ -18,27 +24,10 @@ const test = base.extend<{ site: SiteServer }>({ site: serverFixture(startSiteSe
 test.setTimeout(60_000);
 
 const RETRY = 'Will retry: the network is unreachable';
-const items = (page: Page) => page.getByTestId('article-item');
 const feedRow = (page: Page, title: string) =>
   page.getByTestId('feed-row').filter({ hasText: title });
-const addDialog = (page: Page) => page.getByRole('dialog', { name: 'Add a Feed' });
 const folderHeading = (page: Page, name: string) =>
   page.getByTestId('folder-heading').filter({ hasText: name });
-
-/** Opens the Add dialog with `a` once the app has started, and types `url` in it. */
-async function typeAddress(page: Page, url: string): Promise<void> {
-  await expect(items(page).first()).toBeVisible();
-  await page.keyboard.press('a');
-  await expect(addDialog(page).getByLabel('Website or feed address')).toBeFocused();
-  await page.keyboard.type(url);
-  await page.keyboard.press('Enter');
-}
-
-/** Subscribes to a feed's own address through the dialog; waits for it to close. */
-async function subscribe(page: Page, url: string): Promise<void> {
-  await typeAddress(page, url);
-  await expect(addDialog(page)).toBeHidden({ timeout: 25_000 });
-}
 
 /** Imports an OPML document through the Feeds menu; returns the dialog. */
 async function importOpml(page: Page, xml: string) {
