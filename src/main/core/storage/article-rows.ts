@@ -1,7 +1,7 @@
 /**
  * How articles are read out of the database for lists: the columns and joins of a summary, the
- * list filters as SQL, the row-to-summary mapping and the paging cursor. Kept apart from the
- * table's writes (articles-table.ts).
+ * list filters as SQL, the row-to-summary mapping and the paging cursor, shared by the
+ * queries of articles-table.ts.
  */
 import type { ArticleFilter, ArticleKind, ArticleSummary } from '../../../shared/model';
 import { ApiError } from '../../../shared/errors';
