@@ -7,7 +7,7 @@
 import type { Page } from '@playwright/test';
 import { expect, foreignRequests, serverFixture, test as base } from './fixtures';
 import { startFeedServer, WORLD_NEWS, type FeedServer } from './feed-server';
-import { addFeedDialog as dialog, articleItems as items, subscribe } from './helpers';
+import { addFeedDialog as dialog, appStarted, articleItems as items, subscribe } from './helpers';
 
 const FEED_TITLE = 'World Desk';
 const TITLES = [
@@ -41,6 +41,7 @@ test('subscribe, read an article, and find it by search', async ({
 }) => {
   await page.goto(folio.url);
   await expect(items(page)).toHaveCount(1); // the seed
+  await appStarted(page);
 
   // The dialog shows that it is fetching while the core fetches the feed.
   web.delayMs = 1_500;

@@ -7,7 +7,7 @@
  */
 import type { Page } from '@playwright/test';
 import { expect, foreignRequests, serverFixture, test as base } from './fixtures';
-import { articleItems as items, subscribe } from './helpers';
+import { appStarted, articleItems as items, subscribe } from './helpers';
 import { startOfflineWeb, type OfflineWeb } from './offline-server';
 
 const LIGHTHOUSE = 'Lighthouse Keepers Return to Cape Wrath';
@@ -117,6 +117,7 @@ test('the full text and its images are read with the web gone', async ({
 test('"Save a page" keeps a web page in the Library', async ({ page, folio, web, pageErrors }) => {
   await page.goto(folio.url);
   await expect(items(page).first()).toBeVisible();
+  await appStarted(page);
   await page.keyboard.press('p');
   const dialog = page.getByRole('dialog', { name: 'Save a Page' });
   await expect(dialog.getByLabel('Page address')).toBeFocused();
@@ -142,6 +143,7 @@ test('settings survive a reload, and blocked remote images are never requested',
 }) => {
   await page.goto(folio.url);
   await expect(items(page).first()).toBeVisible();
+  await appStarted(page);
 
   // Settings from the keyboard: `,`.
   await page.keyboard.press(',');
@@ -165,6 +167,7 @@ test('settings survive a reload, and blocked remote images are never requested',
 
   await page.reload();
   await expect(items(page).first()).toBeVisible();
+  await appStarted(page);
   await page.keyboard.press(',');
   await expect(keepImages).not.toBeChecked();
   await expect(block).toBeChecked();

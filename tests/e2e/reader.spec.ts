@@ -6,6 +6,7 @@
 import type { Page } from '@playwright/test';
 import { EXTRA_ARTICLES } from './library-fixture';
 import { expect, foreignRequests, test } from './fixtures';
+import { appStarted } from './helpers';
 
 const SEED_TITLE = "Putin's Landmark Visit to Harbin: Bridging Cultures and Fortifying Bonds";
 const SEED_HEADINGS = [
@@ -54,6 +55,7 @@ test('first start shows the seed, and it reads well', async ({
 test('j and k with a single article keep it selected', async ({ page, folio, pageErrors }) => {
   await page.goto(folio.url);
   await expect(items(page)).toHaveCount(1);
+  await appStarted(page);
   await page.keyboard.press('j');
   await expect(selected(page)).toContainText(SEED_TITLE);
   await page.keyboard.press('j');
@@ -77,6 +79,7 @@ test.describe('with more library articles', () => {
     const titles = await items(page).locator('.title').allTextContents();
     expect(titles).toEqual([SEED_TITLE, ...EXTRA_ARTICLES.map((a) => a.title)]);
     const title = page.getByTestId('reader-title');
+    await appStarted(page);
 
     await page.keyboard.press('j');
     await expect(title).toHaveText(titles[0]!);

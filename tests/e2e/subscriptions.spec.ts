@@ -12,6 +12,7 @@ import type { Page } from '@playwright/test';
 import { expect, foreignRequests, serverFixture, test as base } from './fixtures';
 import {
   addFeedDialog as addDialog,
+  appStarted,
   articleItems as items,
   subscribe,
   typeFeedAddress as typeAddress,
@@ -204,6 +205,7 @@ test('OPML import shows its progress and result; export gives the subscriptions 
 
   await page.goto(folio.url);
   await expect(items(page).first()).toBeVisible();
+  await appStarted(page);
   site.delayMs = 800;
   const dialog = await importOpml(page, opml);
   await expect(dialog.getByRole('progressbar', { name: 'Importing subscriptions' })).toBeVisible();
@@ -249,6 +251,7 @@ ${['alpha', 'beta', 'gamma'].map((n) => `<outline text="${n}" xmlUrl="${site.fee
 </body></opml>`;
   await page.goto(folio.url);
   await expect(items(page).first()).toBeVisible();
+  await appStarted(page);
   const dialog = await importOpml(page, opml);
   await expect(dialog.getByTestId('import-result')).toHaveText('3 added', { timeout: 25_000 });
   await dialog.getByRole('button', { name: 'Done' }).click();
