@@ -2,7 +2,9 @@
 // on the fixtures of tests/fixtures/feeds/. Real parts throughout: the real sanitizer too.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { normalizeFeed } from '../../src/main/core/feeds/normalize';
 import { feedFromBytes } from '../../src/main/core/feeds/pipeline';
+import type { ParsedItem } from '../../src/main/core/feeds/types';
 
 const NOW = Date.UTC(2024, 5, 1);
 const FEED_URL = 'https://feeds.example.com/path/feed.xml';
@@ -160,5 +162,60 @@ describe('feedFromBytes', () => {
     ).items[0]!.contentHash;
     expect(a).toBe(b);
     expect(c).not.toBe(a);
+  });
+});
+
+describe('normalizeFeed: which body is shown', () => {
+  const item = (contentHtml: string | null, summaryHtml: string | null): ParsedItem => ({
+    guid: null,
+    guidIsPermalink: true,
+    link: 'https://example.com/a',
+    title: 'A',
+    titleIsHtml: false,
+    contentHtml,
+    summaryHtml,
+    authors: [],
+    categories: [],
+    published: null,
+    updated: null,
+    enclosures: [],
+    base: null,
+  });
+  const shown = (contentHtml: string | null, summaryHtml: string | null) =>
+    normalizeFeed(
+      {
+        format: 'rss',
+        title: 'F',
+        titleIsHtml: false,
+        siteUrl: null,
+        description: null,
+        language: null,
+        ttlMinutes: null,
+        base: null,
+        items: [item(contentHtml, summaryHtml)],
+        recovered: false,
+      },
+      FEED_URL,
+      NOW,
+    ).items[0]!.text;
+
+  it('shows the summary when its text is longer (a teaser in content, the article in description)', () => {
+    expect(shown('<p>Teaser</p>', '<p>The whole article, much longer.</p>')).toBe(
+      'The whole article, much longer.',
+    );
+  });
+
+  it('shows the content on a tie, and counts text only: markup and runs of spaces do not count', () => {
+    expect(shown('<p>abc  def</p>', '<b>abcdefg</b>')).toBe('abc def');
+    const linked = '<p><a href="https://example.com/long/url">ab</a>  c   </p>';
+    expect(shown(linked, 'abcd')).toBe('ab c');
+    expect(shown(linked, 'abcde')).toBe('abcde');
+    expect(shown('  ab c  ', 'abcde')).toBe('abcde');
+    expect(shown('  ab cd  ', 'abcde')).toBe('ab cd');
+  });
+
+  it('shows whichever body exists', () => {
+    expect(shown(null, '<p>Only a summary</p>')).toBe('Only a summary');
+    expect(shown('<p>Only content</p>', null)).toBe('Only content');
   });
 });

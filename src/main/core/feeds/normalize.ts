@@ -11,9 +11,11 @@ import { authorName, collapseWhitespace, demoronize, markupToText, titleFromText
 import { baseFor, resolveHttpUrl } from './urls';
 import type { Enclosure, NormalizedFeed, NormalizedItem, ParsedFeed, ParsedItem } from './types';
 
-/** Rough text length of HTML, enough to compare two bodies without parsing them. */
-function textLength(html: string | null): number {
-  if (html === null) return -1;
+/**
+ * Rough text length of HTML, enough to compare two bodies without parsing them; counting stops
+ * once it reaches `enough` (the caller only needs to know that much).
+ */
+function textLength(html: string, enough = Infinity): number {
   // A character loop, not two regex replaces: this runs on every item of every refresh.
   let length = 0;
   let inTag = false;
@@ -28,7 +30,9 @@ function textLength(html: string | null): number {
       if (!afterSpace) length++;
       afterSpace = true;
     } else {
-      length++;
+      // A space counted before this character is no longer trailing: `length` is now a floor
+      // of the final count.
+      if (++length >= enough) return length;
       afterSpace = false;
     }
   }
@@ -37,12 +41,16 @@ function textLength(html: string | null): number {
 
 /**
  * Returns the body to show: content, unless the summary says more (some feeds put a teaser in
- * content:encoded and the article in description, or the reverse); content wins ties.
+ * content:encoded and the article in description, or the reverse); content wins ties. The
+ * content is only counted as far as the summary's length: with a teaser summary, a few hundred
+ * characters instead of the whole article (it was ~8% of ingesting a 1,000-item feed).
  */
 function chooseBody(item: ParsedItem): string {
   const { contentHtml, summaryHtml } = item;
   if (contentHtml === null) return summaryHtml ?? '';
-  return textLength(summaryHtml) > textLength(contentHtml) ? summaryHtml! : contentHtml;
+  if (summaryHtml === null) return contentHtml;
+  const summaryLength = textLength(summaryHtml);
+  return summaryLength > textLength(contentHtml, summaryLength) ? summaryHtml : contentHtml;
 }
 
 function plainTitle(title: string | null, isHtml: boolean): string {
