@@ -3,6 +3,7 @@
 // runs it in a child node with --expose-gc, printing one JSON line per figure.
 // Usage: node scripts/bench.mjs [--only=ingest,reingest,library,refresh,offline] [--runs=5] [--cpu-prof]
 //          [--in-process-parse] (the refresh figure without the pipeline worker, to compare)
+//          [--full-gc] (a full GC before each timed run instead of a minor one, to compare)
 // What each figure means: docs/technotes/benchmark.md.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
@@ -47,5 +48,6 @@ const nodeFlags = [
 const child = spawn(process.execPath, [...nodeFlags, '-e', runner], {
   stdio: 'inherit',
   cwd: repo,
+  env: { ...process.env, FOLIO_BENCH_FULL_GC: args.includes('--full-gc') ? '1' : '0' },
 });
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
