@@ -5,6 +5,8 @@
  * the text between them. Escaped, the markup reaches us as one string in document order.
  */
 
+import type { TextPayloads } from './text-payloads';
+
 /** Text elements whose children are markup (prefixes: ours after xml-namespaces.ts's table). */
 const TEXT_ELEMENTS =
   /<!\[CDATA\[[\s\S]*?(?:\]\]>|$)|<!--[\s\S]*?(?:-->|$)|<((?:atom:|dc:|itunes:)?(?:content|summary|title|subtitle|tagline|description|info|rights|copyright)|content:encoded|(?:xhtml:)?body)(\s[^>]*?)?(\/?)>/g;
@@ -42,11 +44,15 @@ function findClose(xml: string, name: string, from: number): number {
 
 /** Returns true when the element's content has child elements (not only text and CDATA). */
 function hasChildElements(inner: string): boolean {
+  if (!inner.includes('<')) return false;
   return /<[A-Za-z]/.test(inner.replace(/<!\[CDATA\[[\s\S]*?\]\]>/g, ''));
 }
 
-/** Returns `xml` with the child markup of text elements escaped into their text. */
-export function escapeInlineMarkup(xml: string): string {
+/**
+ * Returns `xml` with the child markup of text elements escaped into their text, and, when
+ * `payloads` is given, their long text-only contents replaced by placeholders (text-payloads.ts).
+ */
+export function escapeInlineMarkup(xml: string, payloads: TextPayloads | null = null): string {
   let out = '';
   let last = 0;
   for (const m of xml.matchAll(TEXT_ELEMENTS)) {
@@ -55,7 +61,14 @@ export function escapeInlineMarkup(xml: string): string {
     const close = findClose(xml, m[1], open);
     if (close < 0) continue;
     const inner = xml.slice(open, close);
-    if (!hasChildElements(inner)) continue;
+    if (!hasChildElements(inner)) {
+      const placeholder = payloads?.lift(inner) ?? null;
+      if (placeholder !== null) {
+        out += xml.slice(last, open) + placeholder;
+        last = close;
+      }
+      continue;
+    }
     const attrs = m[2] ?? '';
     // Markup without a declared type is HTML to us (RSS bodies are; Atom ones now are too).
     const typed = /\b(type|mode)\s*=/.test(attrs) ? attrs : `${attrs} type="xhtml"`;

@@ -10,6 +10,7 @@ import Parser from 'rss-parser';
 import { mapXmlItem } from './xml-item';
 import { attributesOf, children, firstText, attrOf, textOf, textValue } from './xml-nodes';
 import { escapeInlineMarkup } from './inline-markup';
+import { TextPayloads } from './text-payloads';
 import { prefixRenamer } from './xml-namespaces';
 import type { ParsedFeed } from './types';
 
@@ -93,7 +94,7 @@ function guardNode(xpath: string, _previous: unknown, node: unknown): unknown {
   return node;
 }
 
-function makeParser(xml: string): Parser {
+function makeParser(xml: string, payloads: TextPayloads): Parser {
   const rename = prefixRenamer(xml);
   const parser = new Parser({
     defaultRSS: 2,
@@ -103,6 +104,8 @@ function makeParser(xml: string): Parser {
       explicitCharkey: true,
       validator: guardNode,
       ...(rename ? { tagNameProcessors: [rename] } : {}),
+      // The bodies lifted out before parsing come back as their element's text.
+      ...(payloads.size > 0 ? { valueProcessors: [payloads.restore] } : {}),
     },
     customFields: {
       feed: rawFields(FEED_ELEMENTS) as never,
@@ -159,8 +162,9 @@ function siteLink(feed: Record<string, unknown>): string | null {
  * is ill-formed or not a feed; the caller decides whether to try the lenient path.
  */
 export async function parseXmlFeed(xml: string, recovered: boolean): Promise<ParsedFeed> {
-  const prepared = escapeInlineMarkup(xml);
-  const out = (await makeParser(prepared).parseString(prepared)) as unknown as Record<
+  const payloads = new TextPayloads(xml);
+  const prepared = escapeInlineMarkup(xml, payloads);
+  const out = (await makeParser(prepared, payloads).parseString(prepared)) as unknown as Record<
     string,
     unknown
   > & { items: Record<string, unknown>[] };
