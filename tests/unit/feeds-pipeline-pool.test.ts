@@ -127,6 +127,38 @@ require('./pipeline-worker.cjs');
       }
     });
 
+    it('hands over one parsed feed per turn of the event loop, however fast the worker is', async () => {
+      // What the refresher does with each feed (store it) runs right after the hand-over; here a
+      // slow consumer (40 ms of work) lets the worker answer the next jobs meanwhile. Each
+      // hand-over must still come in a later turn of the loop than the one before, so that the
+      // UI's calls and timers get in between (Node reads a worker's messages in one go).
+      let turns = 0;
+      let ticking = true;
+      const tick = () => {
+        turns++;
+        if (ticking) setImmediate(tick);
+      };
+      setImmediate(tick);
+      const { bytes, meta } = sample('feeds/rss-2.0-basic.xml');
+      const turnOfEach: number[] = [];
+      const busy = (ms: number) => {
+        const until = performance.now() + ms;
+        while (performance.now() < until);
+      };
+      await Promise.all(
+        Array.from({ length: 8 }, () =>
+          pool.parse(bytes, meta, NOW).then(() => {
+            turnOfEach.push(turns);
+            busy(40);
+          }),
+        ),
+      );
+      ticking = false;
+      for (let i = 1; i < turnOfEach.length; i++) {
+        expect(turnOfEach[i]).toBeGreaterThan(turnOfEach[i - 1]!);
+      }
+    });
+
     it('sends an ApiError back as an ApiError with its code and message', async () => {
       const { bytes, meta } = sample('feeds/html-page-not-a-feed.html');
       const expected = await rejection(feedFromBytes(bytes, meta, NOW));

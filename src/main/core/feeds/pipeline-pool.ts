@@ -60,6 +60,9 @@ export class PipelinePool {
   readonly #size: number;
   readonly #slots: Slot[] = [];
   readonly #queue: Job[] = [];
+  /** Answered jobs not handed over yet, oldest first (#handOver). */
+  readonly #answered: { job: Job; reply: PipelineReply }[] = [];
+  #handingOver = false;
   #nextId = 1;
   #closed = false;
 
@@ -79,7 +82,11 @@ export class PipelinePool {
     if (this.#closed) return;
     this.#closed = true;
     const slots = this.#slots.splice(0);
-    const unanswered = [...slots.flatMap((slot) => slot.posted), ...this.#queue.splice(0)];
+    const unanswered = [
+      ...this.#answered.splice(0).map((answer) => answer.job),
+      ...slots.flatMap((slot) => slot.posted),
+      ...this.#queue.splice(0),
+    ];
     for (const job of unanswered) job.reject(closedError());
     await Promise.all(slots.map((slot) => slot.worker.terminate()));
   }
@@ -142,12 +149,33 @@ export class PipelinePool {
     if (index < 0) return;
     const [job] = slot.posted.splice(index, 1) as [Job];
     if (slot.posted.length === 0) slot.worker.unref();
+    this.#answered.push({ job, reply });
+    if (!this.#handingOver) {
+      this.#handingOver = true;
+      setImmediate(() => this.#handOver());
+    }
+    this.#dispatch();
+  }
+
+  /**
+   * Settles one answered job, and schedules the next for the next turn of the event loop. What
+   * the caller does with a feed (storing it) runs in the microtasks after this, so it must not
+   * run back to back with the next: Node reads a worker's messages in one go for as long as
+   * they keep coming, and a worker that parses faster than the main thread stores kept it
+   * inside that loop: the 500-feed refresh benchmark saw the main thread's timers (and so the
+   * UI's IPC calls) wait 0.3–1 s at a time. Now at most one feed per turn.
+   */
+  #handOver(): void {
+    const answer = this.#answered.shift();
+    if (this.#answered.length > 0) setImmediate(() => this.#handOver());
+    else this.#handingOver = false;
+    if (!answer) return;
+    const { job, reply } = answer;
     if ('feed' in reply) job.resolve(reply.feed);
     else {
       const { code, message, details } = reply.error;
       job.reject(code === null ? new Error(message) : new ApiError(code, message, details));
     }
-    this.#dispatch();
   }
 
   /**
