@@ -24,8 +24,8 @@ type GcOptions = { type: 'minor' };
  * not collected during the next. A minor GC, not a full one: a forced full GC before each run
  * threw away the JIT's optimized code of the parsers ("weak objects": ~45 deoptimizations per
  * run, as each run's parser objects died), so every timed run of a JS-heavy figure ran partly
- * unoptimized, as the app never does — rss-parser alone took 58 ms instead of 38 and the
- * pipeline 180 instead of 110, while SQLite's C code was unaffected (docs/technotes/benchmark.md,
+ * unoptimized, as a busy app rarely does: rss-parser alone took 58 ms instead of 38 and the
+ * pipeline 170 instead of 99, while SQLite's C code was unaffected (docs/technotes/benchmark.md,
  * "Garbage collection between runs"). `--full-gc` brings the full GC back, to compare.
  */
 export function collectGarbage(full = process.env.FOLIO_BENCH_FULL_GC === '1'): void {
