@@ -148,6 +148,37 @@ describe('subscribing and refreshing', () => {
     expect(store.feeds.get(good.id)!.lastError).toBeNull();
   });
 
+  it('keeps a feed that stopped being a feed as an error on that feed, and refreshes the others', async () => {
+    // A site redesign, a parked domain: the feed's address now answers with a web page, or with
+    // XML that no longer parses. Parsing fails after the fetch succeeded.
+    let broken = '<html><body>Moved</body></html>';
+    server.route('/turned-into-a-page.xml', (_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'text/html' });
+      res.end(broken);
+    });
+    const good = await api['feeds.add']({ url: server.url('/live.xml') });
+    const turned = await api['feeds.add']({ url: server.url('/feeds/rss-2.0-basic.xml') });
+    store.db
+      .prepare('UPDATE feeds SET url = ? WHERE id = ?')
+      .run(server.url('/turned-into-a-page.xml'), turned.id);
+    live = [{ guid: 'y', title: 'Later news', body: 'Another thing happened.' }, ...live];
+    const result = await api['feeds.refresh']({});
+    expect(result.newArticles).toBe(1);
+    expect(result.errors).toEqual([
+      { feedId: turned.id, code: 'NOT_A_FEED', message: expect.any(String) },
+    ]);
+    expect(store.feeds.get(turned.id)!.lastError).toMatch(/web page/);
+    expect(store.feeds.fetchState(turned.id)!.errorCount).toBe(1);
+    expect(store.feeds.get(good.id)!.lastError).toBeNull();
+
+    broken = '<rss version="2.0"><channel></item></rss>';
+    const again = await api['feeds.refresh']({ id: turned.id });
+    expect(again.errors).toEqual([
+      { feedId: turned.id, code: 'PARSE_FAILED', message: expect.any(String) },
+    ]);
+    expect(store.feeds.fetchState(turned.id)!.errorCount).toBe(2);
+  });
+
   it('moves a feed to its new address after a 301', async () => {
     const target = server.url('/feeds/rss-2.0-basic.xml');
     const feed = await api['feeds.add']({

@@ -133,7 +133,9 @@ export class Refresher {
     if (!state) throw new ApiError('NOT_FOUND', `There is no feed ${feedId}.`);
     try {
       const outcome = await limiter.run(hostOf(state.url), () => this.#fetch(state));
-      return this.#ingest(state, outcome);
+      // Awaited here, so that a body that fails to parse is this feed's error like a failed
+      // fetch (a bare `return` let it escape the catch and fail the whole refresh).
+      return await this.#ingest(state, outcome);
     } catch (error) {
       const failure = asApiError(error);
       const details = failure.details as { retryAfterSeconds?: number } | undefined;
