@@ -179,6 +179,26 @@ describe('subscribing and refreshing', () => {
     expect(store.feeds.fetchState(turned.id)!.errorCount).toBe(2);
   });
 
+  it('stops at once when closed mid-refresh: the fetch is cancelled and nothing is written', async () => {
+    const slow = await api['feeds.add']({ url: server.url('/feeds/rss-2.0-basic.xml') });
+    store.db.prepare('UPDATE feeds SET url = ? WHERE id = ?').run(server.url('/slow'), slow.id);
+    const refresher = new Refresher({ store, events });
+    const running = refresher.refreshMany([slow.id]);
+    // /slow sends a byte every 100 ms for a minute: wait until it is being fetched.
+    while (!server.requests.some((r) => r.path === '/slow')) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    refresher.close();
+    store.close(); // as the app does right after: any later write would throw
+    const result = await running;
+    expect(result.errors).toEqual([
+      { feedId: slow.id, code: 'UNAVAILABLE', message: expect.any(String) },
+    ]);
+    expect(result.newArticles).toBe(0);
+    // And a refresh asked for after closing does nothing either.
+    expect((await refresher.refreshFeed(slow.id)).error?.code).toBe('UNAVAILABLE');
+  });
+
   it('moves a feed to its new address after a 301', async () => {
     const target = server.url('/feeds/rss-2.0-basic.xml');
     const feed = await api['feeds.add']({

@@ -99,6 +99,7 @@ export function openApp(options: AppOptions): FolioApp {
       void offline.close();
       void scheduler.stop();
       retention.stop();
+      refresher.close();
       void pipeline.close();
       store.close();
     },

@@ -47,6 +47,8 @@ export interface FeedRefreshOutcome {
 export class Refresher {
   readonly #deps: Required<RefresherDeps>;
   readonly #inFlight = new Map<number, Promise<FeedRefreshOutcome>>();
+  /** Aborted by close(): fetches in flight stop, and nothing more is written. */
+  readonly #closing = new AbortController();
 
   constructor(deps: RefresherDeps) {
     this.#deps = {
@@ -57,6 +59,15 @@ export class Refresher {
       onArticlesStored: () => undefined,
       ...deps,
     };
+  }
+
+  /**
+   * Stops refreshing, for the app closing its store: fetches in flight are cancelled, and
+   * refreshes still running write nothing more (not even an error on their feed: the feed did
+   * nothing wrong) and end with UNAVAILABLE.
+   */
+  close(): void {
+    this.#closing.abort();
   }
 
   /** The limiter every fetch goes through; autodiscovery shares it to stay polite per host. */
@@ -107,7 +118,8 @@ export class Refresher {
     url: string,
   ): Promise<{ fetched: FetchedFeed; feed: NormalizedFeed; bodyHash: string }> {
     const { limiter, now, parse } = this.#deps;
-    const fetched = await limiter.run(hostOf(url), () => this.#deps.fetch({ url }));
+    const signal = this.#closing.signal;
+    const fetched = await limiter.run(hostOf(url), () => this.#deps.fetch({ url, signal }));
     if (fetched.status !== 'ok')
       throw new ApiError('FETCH_FAILED', `${url} answered 304 to a first fetch.`);
     const feed = await parse(
@@ -129,6 +141,7 @@ export class Refresher {
 
   async #refresh(feedId: number): Promise<FeedRefreshOutcome> {
     const { store, events, limiter, now } = this.#deps;
+    if (this.#closing.signal.aborted) return stopped(feedId);
     const state = store.feeds.fetchState(feedId);
     if (!state) throw new ApiError('NOT_FOUND', `There is no feed ${feedId}.`);
     try {
@@ -137,6 +150,7 @@ export class Refresher {
       // fetch (a bare `return` let it escape the catch and fail the whole refresh).
       return await this.#ingest(state, outcome);
     } catch (error) {
+      if (this.#closing.signal.aborted) return stopped(feedId);
       const failure = asApiError(error);
       const details = failure.details as { retryAfterSeconds?: number } | undefined;
       const at = now();
@@ -161,11 +175,17 @@ export class Refresher {
   }
 
   #fetch(state: FeedFetchState): Promise<FetchOutcome> {
-    return this.#deps.fetch({ url: state.url, etag: state.etag, lastModified: state.lastModified });
+    return this.#deps.fetch({
+      url: state.url,
+      etag: state.etag,
+      lastModified: state.lastModified,
+      signal: this.#closing.signal,
+    });
   }
 
   async #ingest(state: FeedFetchState, outcome: FetchOutcome): Promise<FeedRefreshOutcome> {
     const { store, events, now, parse } = this.#deps;
+    if (this.#closing.signal.aborted) return stopped(state.id);
     const at = now();
     const record = {
       etag: outcome.etag,
@@ -173,21 +193,9 @@ export class Refresher {
       url: outcome.permanentUrl,
       fetchedAt: at,
     };
-    const unchanged = { feedId: state.id, newArticles: 0, changed: false, error: null };
-    if (outcome.status === 'not-modified') {
-      store.feeds.recordFetch(state.id, {
-        ...record,
-        bodyHash: state.bodyHash,
-        nextFetchAt: nextFetchAt({
-          now: at,
-          ttlMinutes: state.ttlMinutes,
-          maxAgeSeconds: outcome.maxAgeSeconds,
-        }),
-      });
-      return unchanged;
-    }
-    const bodyHash = hashBody(outcome.bytes);
-    if (bodyHash === state.bodyHash) {
+    // A 304, or the body of last time (NetNewsWire's AvoidFeedParsing): nothing to parse.
+    const bodyHash = outcome.status === 'not-modified' ? state.bodyHash : hashBody(outcome.bytes);
+    if (outcome.status === 'not-modified' || bodyHash === state.bodyHash) {
       store.feeds.recordFetch(state.id, {
         ...record,
         bodyHash,
@@ -197,13 +205,14 @@ export class Refresher {
           maxAgeSeconds: outcome.maxAgeSeconds,
         }),
       });
-      return unchanged;
+      return { feedId: state.id, newArticles: 0, changed: false, error: null };
     }
     const feed = await parse(
       outcome.bytes,
       { url: outcome.finalUrl, contentType: outcome.contentType },
       at,
     );
+    if (this.#closing.signal.aborted) return stopped(state.id);
     const stored = store.transaction(() => {
       const result = storeFeedUpdate(store, state.id, feed, at);
       store.feeds.recordFetch(state.id, {
@@ -231,6 +240,12 @@ export class Refresher {
       error: null,
     };
   }
+}
+
+/** Returns the outcome of a refresh cut short by close(). */
+function stopped(feedId: number): FeedRefreshOutcome {
+  const error = { code: 'UNAVAILABLE', message: 'Folio is closing: the refresh was stopped.' };
+  return { feedId, newArticles: 0, changed: false, error };
 }
 
 /** Returns the hash that tells an unchanged body without parsing it. */
