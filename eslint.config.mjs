@@ -55,6 +55,15 @@ export default tseslint.config(
     },
   },
   {
+    // Type-aware, for one rule: a promise returned unawaited from a try block escapes its catch
+    // (a feed that failed to parse once failed a whole refresh that way).
+    files: ['src/main/**/*.ts'],
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: { '@typescript-eslint/return-await': ['error', 'in-try-catch'] },
+  },
+  {
     // The renderer talks only to the Api: no Node, no main-process code.
     files: ['src/renderer/**'],
     languageOptions: { globals: { ...globals.browser } },
