@@ -1,21 +1,24 @@
 /**
- * Refreshes feeds: fetch (bounded by the FetchLimiter) -> skip when unchanged (304, or the same
- * body hash: NetNewsWire's AvoidFeedParsing) -> parse (feedFromBytes, in a worker thread when
- * the app gives a PipelinePool's) -> storeFeedUpdate, then records
- * the outcome on the feed and when to fetch it next. One feed's failure is kept on that feed and
- * never stops the others.
+ * Refreshes feeds: fetch (bounded by the FetchLimiter) -> ingestFetched (skip when unchanged,
+ * else parse, in a worker thread when the app gives a PipelinePool's, and store), or the
+ * failure kept on the feed with when to try again. One feed's failure never stops the others.
  */
-import { createHash } from 'node:crypto';
 import { ApiError } from '../../../shared/errors';
 import type { RefreshResult } from '../../../shared/model';
 import type { EventHub } from '../events';
 import type { Store } from '../storage/store';
-import { storeFeedUpdate } from '../storage/feed-update';
 import type { FeedFetchState } from '../storage/feeds-table';
 import { fetchFeed } from './fetch-feed';
 import { FetchLimiter, hostOf } from './fetch-limiter';
 import { feedFromBytes, type FeedBytesMeta } from './pipeline';
 import { nextFetchAt } from './schedule';
+import {
+  hashBody,
+  ingestFetched,
+  stopped,
+  type FeedRefreshOutcome,
+  type IngestDeps,
+} from './ingest-fetched';
 import type { FetchedFeed, FetchOutcome, FetchRequest, NormalizedFeed } from './types';
 
 /** What the refresher works with; `fetch` and `now` are the real ones except in benchmarks. */
@@ -34,14 +37,7 @@ export interface RefresherDeps {
   onArticlesStored?: (feedId: number, articleIds: number[]) => void;
 }
 
-/** The outcome of refreshing one feed. */
-export interface FeedRefreshOutcome {
-  feedId: number;
-  newArticles: number;
-  /** False when the feed was unchanged (304 or same body). */
-  changed: boolean;
-  error: { code: string; message: string } | null;
-}
+export type { FeedRefreshOutcome } from './ingest-fetched';
 
 /** Refreshes one feed or all, sharing one limiter; a feed already being refreshed is joined. */
 export class Refresher {
@@ -49,6 +45,7 @@ export class Refresher {
   readonly #inFlight = new Map<number, Promise<FeedRefreshOutcome>>();
   /** Aborted by close(): fetches in flight stop, and nothing more is written. */
   readonly #closing = new AbortController();
+  readonly #ingestDeps: IngestDeps;
 
   constructor(deps: RefresherDeps) {
     this.#deps = {
@@ -58,6 +55,11 @@ export class Refresher {
       parse: feedFromBytes,
       onArticlesStored: () => undefined,
       ...deps,
+    };
+    this.#ingestDeps = {
+      ...this.#deps,
+      announceStored: (feedId, articleIds) => this.announceStored(feedId, articleIds),
+      closing: this.#closing.signal,
     };
   }
 
@@ -148,7 +150,7 @@ export class Refresher {
       const outcome = await limiter.run(hostOf(state.url), () => this.#fetch(state));
       // Awaited here, so that a body that fails to parse is this feed's error like a failed
       // fetch (a bare `return` let it escape the catch and fail the whole refresh).
-      return await this.#ingest(state, outcome);
+      return await ingestFetched(this.#ingestDeps, state, outcome);
     } catch (error) {
       if (this.#closing.signal.aborted) return stopped(feedId);
       const failure = asApiError(error);
@@ -182,75 +184,6 @@ export class Refresher {
       signal: this.#closing.signal,
     });
   }
-
-  async #ingest(state: FeedFetchState, outcome: FetchOutcome): Promise<FeedRefreshOutcome> {
-    const { store, events, now, parse } = this.#deps;
-    if (this.#closing.signal.aborted) return stopped(state.id);
-    const at = now();
-    const record = {
-      etag: outcome.etag,
-      lastModified: outcome.lastModified,
-      url: outcome.permanentUrl,
-      fetchedAt: at,
-    };
-    // A 304, or the body of last time (NetNewsWire's AvoidFeedParsing): nothing to parse.
-    const bodyHash = outcome.status === 'not-modified' ? state.bodyHash : hashBody(outcome.bytes);
-    if (outcome.status === 'not-modified' || bodyHash === state.bodyHash) {
-      store.feeds.recordFetch(state.id, {
-        ...record,
-        bodyHash,
-        nextFetchAt: nextFetchAt({
-          now: at,
-          ttlMinutes: state.ttlMinutes,
-          maxAgeSeconds: outcome.maxAgeSeconds,
-        }),
-      });
-      return { feedId: state.id, newArticles: 0, changed: false, error: null };
-    }
-    const feed = await parse(
-      outcome.bytes,
-      { url: outcome.finalUrl, contentType: outcome.contentType },
-      at,
-    );
-    if (this.#closing.signal.aborted) return stopped(state.id);
-    const stored = store.transaction(() => {
-      const result = storeFeedUpdate(store, state.id, feed, at);
-      store.feeds.recordFetch(state.id, {
-        ...record,
-        bodyHash,
-        title: feed.title,
-        siteUrl: feed.siteUrl,
-        nextFetchAt: nextFetchAt({
-          now: at,
-          ttlMinutes: feed.ttlMinutes,
-          maxAgeSeconds: outcome.maxAgeSeconds,
-        }),
-      });
-      return result;
-    });
-    const changedIds = [...stored.newArticleIds, ...stored.updatedArticleIds];
-    if (changedIds.length > 0) {
-      events.emit('articles.changed', { feedId: state.id, articleIds: changedIds });
-      this.announceStored(state.id, changedIds);
-    }
-    return {
-      feedId: state.id,
-      newArticles: stored.newArticleIds.length,
-      changed: true,
-      error: null,
-    };
-  }
-}
-
-/** Returns the outcome of a refresh cut short by close(). */
-function stopped(feedId: number): FeedRefreshOutcome {
-  const error = { code: 'UNAVAILABLE', message: 'Folio is closing: the refresh was stopped.' };
-  return { feedId, newArticles: 0, changed: false, error };
-}
-
-/** Returns the hash that tells an unchanged body without parsing it. */
-export function hashBody(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('base64url');
 }
 
 /** Returns `error` as an ApiError (a bug in parsing becomes PARSE_FAILED, kept on the feed). */
