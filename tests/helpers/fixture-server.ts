@@ -52,6 +52,8 @@ export interface FixtureServer {
 export interface FixtureServerOptions {
   /** The folder served by path (default: tests/fixtures). */
   root?: string;
+  /** The port to listen on (default: any free one); a test's server "coming back" reuses one. */
+  port?: number;
 }
 
 const FIXTURES = resolve(__dirname, '../fixtures');
@@ -134,7 +136,7 @@ export async function startFixtureServer(
     return serveFile(root, req, res, url.pathname, q);
   }
 
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  await new Promise<void>((done) => server.listen(options.port ?? 0, '127.0.0.1', done));
   const port = (server.address() as AddressInfo).port;
   const origin = `http://127.0.0.1:${port}`;
   return {

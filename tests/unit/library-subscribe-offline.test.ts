@@ -92,6 +92,48 @@ describe('subscribing while the server cannot be reached', () => {
     expect(back.unreadCount).toBeGreaterThan(0);
   });
 
+  it("a web page subscribed offline becomes its site's feed once the site is back", async () => {
+    // The train case: a site's address pasted with no network, so no page to look for feeds on.
+    const page = await api['feeds.add']({ url: flaky.url('/index.html') });
+    expect(page).toMatchObject({ url: flaky.url('/index.html'), lastFetchedAt: null });
+    const site = await startFixtureServer({
+      root: join(__dirname, '..', 'fixtures', 'sites', 'rel-alternate'),
+      port: flaky.port,
+    });
+    try {
+      const result = await api['feeds.refresh']({ id: page.id });
+      expect(result.errors).toEqual([]);
+      expect(result.newArticles).toBe(1);
+      // The subscription moved to the feed the page announces, as after a permanent redirect.
+      expect(store.feeds.get(page.id)).toMatchObject({
+        url: flaky.url('/feed.xml'),
+        title: 'Alternate News',
+        lastError: null,
+        unreadCount: 1,
+      });
+      expect(store.feeds.list()).toHaveLength(1);
+    } finally {
+      await site.close();
+    }
+  });
+
+  it('keeps NOT_A_FEED on a page subscribed offline whose site has no feed', async () => {
+    const page = await api['feeds.add']({ url: flaky.url('/index.html') });
+    const site = await startFixtureServer({
+      root: join(__dirname, '..', 'fixtures', 'sites', 'no-feed'),
+      port: flaky.port,
+    });
+    try {
+      const result = await api['feeds.refresh']({ id: page.id });
+      expect(result.errors).toEqual([
+        { feedId: page.id, code: 'NOT_A_FEED', message: expect.any(String) },
+      ]);
+      expect(store.feeds.get(page.id)).toMatchObject({ url: flaky.url('/index.html') });
+    } finally {
+      await site.close();
+    }
+  });
+
   it('refuses a second subscription to a feed kept offline', async () => {
     await api['feeds.add']({ url: flaky.url() });
     await expect(api['feeds.add']({ url: flaky.url() })).rejects.toMatchObject({

@@ -8,6 +8,7 @@ import type { RefreshResult } from '../../../shared/model';
 import type { EventHub } from '../events';
 import type { Store } from '../storage/store';
 import type { FeedFetchState } from '../storage/feeds-table';
+import { discoverFeeds } from './discover';
 import { fetchFeed } from './fetch-feed';
 import { FetchLimiter, hostOf } from './fetch-limiter';
 import { feedFromBytes, type FeedBytesMeta } from './pipeline';
@@ -152,6 +153,8 @@ export class Refresher {
       // fetch (a bare `return` let it escape the catch and fail the whole refresh).
       return await ingestFetched(this.#ingestDeps, state, outcome);
     } catch (error) {
+      const rediscovered = await this.#rediscover(state, error);
+      if (rediscovered) return rediscovered;
       if (this.#closing.signal.aborted) return stopped(feedId);
       const failure = asApiError(error);
       const details = failure.details as { retryAfterSeconds?: number } | undefined;
@@ -173,6 +176,32 @@ export class Refresher {
         changed: false,
         error: { code: failure.code, message: failure.message },
       };
+    }
+  }
+
+  /**
+   * A subscription kept while the network was down may be a web page's address: feeds.add could
+   * not reach the page to look for its feed (the train case). The first time such a feed answers
+   * with a page, its feed is looked for as feeds.add would and taken in its place: fetched,
+   * stored, and the subscription moved to the feed's address as after a permanent redirect.
+   * Returns null when this does not apply, finds nothing, or fails (the page's NOT_A_FEED stays).
+   */
+  async #rediscover(state: FeedFetchState, error: unknown): Promise<FeedRefreshOutcome | null> {
+    const page = error instanceof ApiError && error.code === 'NOT_A_FEED';
+    if (!page || state.lastFetchedAt !== null || this.#closing.signal.aborted) return null;
+    try {
+      const { limiter, store } = this.#deps;
+      const best = (await discoverFeeds(state.url, { limiter }))[0];
+      if (!best || store.feeds.byUrl(best.url)) return null;
+      const moved = { ...state, url: best.url, etag: null, lastModified: null };
+      const outcome = await limiter.run(hostOf(best.url), () => this.#fetch(moved));
+      if (outcome.status !== 'ok') return null;
+      return await ingestFetched(this.#ingestDeps, moved, {
+        ...outcome,
+        permanentUrl: outcome.permanentUrl ?? best.url,
+      });
+    } catch {
+      return null;
     }
   }
 
