@@ -13,9 +13,7 @@ import { denyAllPermissions } from './shell/permissions';
 import {
   APP_INDEX_URL,
   APP_SCHEME,
-  ASSET_SCHEME,
   createAppProtocolHandler,
-  createAssetProtocolHandler,
   privilegedSchemes,
 } from './shell/protocol';
 import { createWindowOptions } from './shell/window-options';
@@ -64,7 +62,6 @@ function start(): void {
   }
   denyAllPermissions(session.defaultSession);
   protocol.handle(APP_SCHEME, createAppProtocolHandler(RENDERER_DIR, core));
-  protocol.handle(ASSET_SCHEME, createAssetProtocolHandler(core));
   const getWindow = (): BrowserWindow | null => mainWindow;
   cleanups.push(
     registerCallHandler(ipcMain, core, getWindow),

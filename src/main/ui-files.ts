@@ -19,7 +19,7 @@ export function uiContentSecurityPolicy({ blockRemote }: { blockRemote: boolean 
     "default-src 'none'",
     "script-src 'self'",
     "style-src 'self' 'unsafe-inline'",
-    blockRemote ? "img-src 'self' data:" : "img-src 'self' folio-asset: data: https: http:",
+    blockRemote ? "img-src 'self' data:" : "img-src 'self' data: https: http:",
     "font-src 'self'",
     "connect-src 'self'",
     blockRemote ? "media-src 'self'" : "media-src 'self' https: http:",

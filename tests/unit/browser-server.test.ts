@@ -254,7 +254,7 @@ describe('settings in browser mode', () => {
   });
 
   it('sends the page CSP of the current setting with each page load', async () => {
-    expect(await pageCsp()).toContain("img-src 'self' folio-asset: data: https: http:");
+    expect(await pageCsp()).toContain("img-src 'self' data: https: http:");
     await call('settings.update', { blockRemoteContent: true });
     expect(await pageCsp()).toContain("img-src 'self' data:;");
     expect(await pageCsp()).toContain("media-src 'self';");

@@ -33,11 +33,11 @@ describe('Electron shell entry', () => {
   it('registers privileged schemes before ready and handles them after', async () => {
     const fake = await startShell();
     expect(fake.protocol.registerCalls).toBe(1);
-    expect(fake.protocol.privileged.map((s) => s.scheme)).toEqual(['app', 'folio-asset']);
+    expect(fake.protocol.privileged.map((s) => s.scheme)).toEqual(['app']);
     expect(fake.protocol.handlers.size).toBe(0);
     await fake.app.makeReady();
     await vi.waitFor(() => expect(fake.BrowserWindow.instances).toHaveLength(1));
-    expect([...fake.protocol.handlers.keys()].sort()).toEqual(['app', 'folio-asset']);
+    expect([...fake.protocol.handlers.keys()]).toEqual(['app']);
     fake.app.emit('will-quit');
   });
 

@@ -4,12 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASE_FILE, openApp, type FolioApp } from '../../src/main/core/app';
 import { Store } from '../../src/main/core/storage/store';
-import {
-  assetUrl,
-  createAppProtocolHandler,
-  createAssetProtocolHandler,
-  privilegedSchemes,
-} from '../../src/main/shell/protocol';
+import { createAppProtocolHandler, privilegedSchemes } from '../../src/main/shell/protocol';
 import { mimeType, resolveUiPath } from '../../src/main/ui-files';
 
 const RESOURCES = join(__dirname, '../../resources');
@@ -74,7 +69,7 @@ describe('app:// protocol', () => {
   it('sends the page CSP of the current "block remote content" setting', async () => {
     const csp = async () =>
       (await get('app://folio/index.html')).headers.get('content-security-policy') ?? '';
-    expect(await csp()).toContain("img-src 'self' folio-asset: data: https: http:");
+    expect(await csp()).toContain("img-src 'self' data: https: http:");
     await appCore.api['settings.update']({ blockRemoteContent: true });
     expect(await csp()).toContain("img-src 'self' data:;");
     expect(await csp()).toContain("media-src 'self';");
@@ -125,58 +120,12 @@ describe('app:// protocol', () => {
     );
   });
 
-  it('registers both schemes as standard and secure, neither bypassing the CSP', () => {
+  it('registers app: as its one scheme, standard and secure, not bypassing the CSP', () => {
     const schemes = privilegedSchemes();
-    expect(schemes.map((s) => s.scheme)).toEqual(['app', 'folio-asset']);
+    expect(schemes.map((s) => s.scheme)).toEqual(['app']);
     for (const s of schemes) {
       expect(s.privileges).toMatchObject({ standard: true, secure: true });
       expect(s.privileges?.bypassCSP).toBeUndefined();
-    }
-  });
-});
-
-describe('folio-asset:// protocol', () => {
-  let core: FolioApp;
-  let assetId: number;
-  let dataDir: string;
-
-  beforeAll(() => {
-    dataDir = mkdtempSync(join(tmpdir(), 'folio-assets-'));
-    core = openApp({ dataDir, resourcesDir: RESOURCES });
-    core.close();
-    const store = Store.open(join(dataDir, DATABASE_FILE));
-    assetId = store.assets.put(
-      'https://example.com/a.png',
-      'image/png',
-      Buffer.from([0x89, 0x50, 0x4e, 0x47]),
-    );
-    store.close();
-    core = openApp({ dataDir, resourcesDir: RESOURCES });
-  });
-  afterAll(() => {
-    core.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
-
-  it('serves a stored asset with its type, as data that cannot run', async () => {
-    const serve = createAssetProtocolHandler(core);
-    const response = serve(new Request(assetUrl(assetId)));
-    expect(response.status).toBe(200);
-    expect(response.headers.get('content-type')).toBe('image/png');
-    expect(response.headers.get('content-security-policy')).toContain('sandbox');
-    expect([...new Uint8Array(await response.arrayBuffer())]).toEqual([0x89, 0x50, 0x4e, 0x47]);
-  });
-
-  it('answers 404 for unknown ids and malformed URLs', () => {
-    const serve = createAssetProtocolHandler(core);
-    for (const url of [
-      assetUrl(assetId + 1000),
-      'folio-asset://asset/abc',
-      'folio-asset://asset/1/../2',
-      'folio-asset://other/1',
-      'folio-asset://asset/',
-    ]) {
-      expect(serve(new Request(url)).status, url).toBe(404);
     }
   });
 });

@@ -1,10 +1,9 @@
 /**
- * The two custom schemes of the desktop app. `app://folio/…` serves the built renderer (instead
- * of file://, which would give the page a null origin and the whole disk as its neighbourhood)
- * and, at `app://folio/assets/<id>`, the images kept for offline reading from the database: the
- * same path as browser mode, so the reader's `/assets/<id>` URLs are same-origin in both
- * (docs/technotes/offline-reading.md). `folio-asset://asset/<id>` serves the same images under
- * their older address.
+ * The custom scheme of the desktop app. `app://folio/…` serves the built renderer (instead of
+ * file://, which would give the page a null origin and the whole disk as its neighbourhood) and,
+ * at `app://folio/assets/<id>`, the images kept for offline reading from the database: the same
+ * path as browser mode, so the reader's `/assets/<id>` URLs are same-origin in both
+ * (docs/technotes/offline-reading.md).
  * The handlers are plain `Request -> Response` functions so tests can call them directly.
  */
 import { readFile, stat } from 'node:fs/promises';
@@ -23,10 +22,8 @@ export const APP_HOST = 'folio';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 /** The page the window loads. */
 export const APP_INDEX_URL = `${APP_ORIGIN}/index.html`;
-export const ASSET_SCHEME = 'folio-asset';
-const ASSET_HOST = 'asset';
 
-/** The schemes to register before `app` is ready. Neither bypasses the CSP. */
+/** The schemes to register before `app` is ready. None bypasses the CSP. */
 export function privilegedSchemes(): CustomScheme[] {
   return [
     {
@@ -39,7 +36,6 @@ export function privilegedSchemes(): CustomScheme[] {
         codeCache: true,
       },
     },
-    { scheme: ASSET_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
   ];
 }
 
@@ -89,25 +85,6 @@ export function createAppProtocolHandler(
     } catch {
       return plain(404, 'Not found');
     }
-  };
-}
-
-/** Returns the URL at which the window loads the stored asset `id`. */
-export function assetUrl(id: number): string {
-  return `${ASSET_SCHEME}://${ASSET_HOST}/${id}`;
-}
-
-/** Returns the handler of folio-asset://asset/<id> reading kept images from the core. */
-export function createAssetProtocolHandler(
-  core: Pick<FolioApp, 'readAsset'>,
-): (request: Request) => Response {
-  return (request) => {
-    const url = new URL(request.url);
-    const match = /^\/(\d{1,15})$/.exec(url.pathname);
-    if (url.protocol !== `${ASSET_SCHEME}:` || url.host !== ASSET_HOST || !match) {
-      return plain(404, 'Not found');
-    }
-    return assetResponse(core.readAsset(Number(match[1])), request.method);
   };
 }
 
