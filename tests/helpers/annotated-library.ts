@@ -4,9 +4,9 @@
  * text the way the reader selects them (describeRange over the article's text).
  */
 import { EventHub } from '../../src/main/core/events';
-import { annotationsService } from '../../src/main/core/library/annotations-service';
+import { annotationsService } from '../../src/main/core/library/annotations/annotations-service';
 import { articlesService } from '../../src/main/core/library/articles-service';
-import { highlightsService } from '../../src/main/core/library/highlights-service';
+import { highlightsService } from '../../src/main/core/library/annotations/highlights-service';
 import { htmlToText } from '../../src/main/core/content/html-text';
 import { Store } from '../../src/main/core/storage/store';
 import { describeRange, type QuoteSelector } from '../../src/shared/anchoring';

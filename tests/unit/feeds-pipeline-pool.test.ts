@@ -6,7 +6,7 @@ import { EventHub } from '../../src/main/core/events';
 import { feedFromBytes, type FeedBytesMeta } from '../../src/main/core/feeds/pipeline';
 import { PipelinePool } from '../../src/main/core/feeds/pipeline-pool';
 import { Refresher } from '../../src/main/core/feeds/refresher';
-import { feedsService } from '../../src/main/core/library/feeds-service';
+import { feedsService } from '../../src/main/core/library/subscriptions/feeds-service';
 import { Store } from '../../src/main/core/storage/store';
 import { ApiError } from '../../src/shared/errors';
 import { startFixtureServer, type FixtureServer } from '../helpers/fixture-server';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { EventHub } from '../../src/main/core/events';
 import { Refresher } from '../../src/main/core/feeds/refresher';
-import { feedsService } from '../../src/main/core/library/feeds-service';
+import { feedsService } from '../../src/main/core/library/subscriptions/feeds-service';
 import { Store } from '../../src/main/core/storage/store';
 import type { FolioEvent } from '../../src/shared/contract';
 import { ApiError } from '../../src/shared/errors';

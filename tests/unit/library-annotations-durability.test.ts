@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openApp, type FolioApp } from '../../src/main/core/app';
 import { htmlToText } from '../../src/main/core/content/html-text';
-import { applyRetention } from '../../src/main/core/library/retention';
+import { applyRetention } from '../../src/main/core/library/offline/retention';
 import { describeRange } from '../../src/shared/anchoring';
 import type { Envelope } from '../../src/shared/bridge';
 import type { Article, Feed, Highlight, RefreshResult } from '../../src/shared/model';

@@ -5,8 +5,12 @@ import {
   blockquote,
   escapeMarkdown,
   yamlString,
-} from '../../src/main/core/library/export-markdown';
-import { MAX_NAME_CHARS, safeFileName, uniqueNames } from '../../src/main/core/library/file-names';
+} from '../../src/main/core/library/annotations/export-markdown';
+import {
+  MAX_NAME_CHARS,
+  safeFileName,
+  uniqueNames,
+} from '../../src/main/core/library/annotations/file-names';
 import { addArticle, openLibrary, select, type Library } from '../helpers/annotated-library';
 
 const EXPORTED = new Date('2025-02-01T12:00:00.000Z');

@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { EventHub } from '../../src/main/core/events';
 import { Refresher } from '../../src/main/core/feeds/refresher';
-import { feedsService } from '../../src/main/core/library/feeds-service';
-import { foldersService } from '../../src/main/core/library/folders-service';
+import { feedsService } from '../../src/main/core/library/subscriptions/feeds-service';
+import { foldersService } from '../../src/main/core/library/subscriptions/folders-service';
 import { Store } from '../../src/main/core/storage/store';
 import type { FolioEvent } from '../../src/shared/contract';
 

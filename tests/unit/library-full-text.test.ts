@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { EventHub } from '../../src/main/core/events';
 import { Refresher } from '../../src/main/core/feeds/refresher';
-import { feedsService } from '../../src/main/core/library/feeds-service';
-import { fetchFullText, fullTextService } from '../../src/main/core/library/full-text';
-import { savedPageUid, savePageService } from '../../src/main/core/library/save-page';
+import { feedsService } from '../../src/main/core/library/subscriptions/feeds-service';
+import { fetchFullText, fullTextService } from '../../src/main/core/library/offline/full-text';
+import { savedPageUid, savePageService } from '../../src/main/core/library/offline/save-page';
 import { searchArticles } from '../../src/main/core/library/search';
 import { Store } from '../../src/main/core/storage/store';
 import type { FolioEvent } from '../../src/shared/contract';

@@ -299,7 +299,7 @@ describe('re-anchoring at read time', () => {
     await lib.api['highlights.create']({ articleId: id, ...select(lib.store, id, 'Harbin') });
     lib.store.articles.markRead([id], 1);
     lib.store.db.prepare('UPDATE articles SET fetched_at = 1 WHERE id = ?').run(id);
-    const { applyRetention } = await import('../../src/main/core/library/retention');
+    const { applyRetention } = await import('../../src/main/core/library/offline/retention');
     expect(applyRetention(lib.store, Date.now(), 1).deletedArticles).toBe(0);
     expect(lib.store.feeds.remove(feedId)).toBe(true);
     expect(lib.store.articles.summary(id)).toMatchObject({ kind: 'saved', feedId: null });

@@ -5,8 +5,8 @@ import { importSeedOnce } from '../../src/main/core/library/seed';
 import {
   relatedArticles,
   relatedMatchExpression,
-} from '../../src/main/core/library/related-articles';
-import { relatedService } from '../../src/main/core/library/related-service';
+} from '../../src/main/core/library/related/related-articles';
+import { relatedService } from '../../src/main/core/library/related/related-service';
 
 /**
  * A small library on several subjects, realistic enough for bm25 (it is ≈0 for a term present in

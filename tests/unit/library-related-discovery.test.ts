@@ -10,12 +10,15 @@ import { SiteFeedsTable } from '../../src/main/core/storage/site-feeds-table';
 import { discoverFeeds } from '../../src/main/core/feeds/discover';
 import { FetchLimiter } from '../../src/main/core/feeds/fetch-limiter';
 import { importSeedOnce } from '../../src/main/core/library/seed';
-import { relatedFeeds } from '../../src/main/core/library/related-feeds';
-import { relatedService } from '../../src/main/core/library/related-service';
-import { articleForRelated } from '../../src/main/core/library/related-candidates';
-import { SiteDiscovery, sitesToDiscover } from '../../src/main/core/library/related-discovery';
-import { catalogEntries } from '../../src/main/core/library/feed-catalog';
-import { canonicalFeedUrl } from '../../src/main/core/library/related-urls';
+import { relatedFeeds } from '../../src/main/core/library/related/related-feeds';
+import { relatedService } from '../../src/main/core/library/related/related-service';
+import { articleForRelated } from '../../src/main/core/library/related/related-candidates';
+import {
+  SiteDiscovery,
+  sitesToDiscover,
+} from '../../src/main/core/library/related/related-discovery';
+import { catalogEntries } from '../../src/main/core/library/related/feed-catalog';
+import { canonicalFeedUrl } from '../../src/main/core/library/related/related-urls';
 import type { RelatedFeed } from '../../src/shared/model';
 import { startFixtureServer, type FixtureServer } from '../helpers/fixture-server';
 

@@ -2,12 +2,12 @@ import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { Store } from '../../src/main/core/storage/store';
 import { importSeedOnce, parseSeed } from '../../src/main/core/library/seed';
-import { relatedFeeds } from '../../src/main/core/library/related-feeds';
-import { relatedService } from '../../src/main/core/library/related-service';
-import { catalogEntries, catalogSchema } from '../../src/main/core/library/feed-catalog';
-import { TOPIC_IDS } from '../../src/main/core/library/feed-topics';
-import { canonicalFeedUrl } from '../../src/main/core/library/related-urls';
-import { guessLanguage, tokenize } from '../../src/main/core/library/terms';
+import { relatedFeeds } from '../../src/main/core/library/related/related-feeds';
+import { relatedService } from '../../src/main/core/library/related/related-service';
+import { catalogEntries, catalogSchema } from '../../src/main/core/library/related/feed-catalog';
+import { TOPIC_IDS } from '../../src/main/core/library/related/feed-topics';
+import { canonicalFeedUrl } from '../../src/main/core/library/related/related-urls';
+import { guessLanguage, tokenize } from '../../src/main/core/library/related/terms';
 import type { RelatedFeed } from '../../src/shared/model';
 
 const catalog = catalogEntries();

@@ -2,9 +2,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Store } from '../../src/main/core/storage/store';
 import { storeFeedUpdate } from '../../src/main/core/storage/feed-update';
 import type { NormalizedFeed, NormalizedItem } from '../../src/main/core/feeds/types';
-import { applyRetention, cleanUp } from '../../src/main/core/library/retention';
+import { applyRetention, cleanUp } from '../../src/main/core/library/offline/retention';
 import { updateSettings } from '../../src/main/core/library/settings';
-import { RetentionScheduler } from '../../src/main/core/library/retention-scheduler';
+import { RetentionScheduler } from '../../src/main/core/library/offline/retention-scheduler';
 import { EventHub } from '../../src/main/core/events';
 import type { FolioEvent } from '../../src/shared/contract';
 

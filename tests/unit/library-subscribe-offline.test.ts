@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { EventHub } from '../../src/main/core/events';
 import { Refresher } from '../../src/main/core/feeds/refresher';
-import { feedsService } from '../../src/main/core/library/feeds-service';
+import { feedsService } from '../../src/main/core/library/subscriptions/feeds-service';
 import { Store } from '../../src/main/core/storage/store';
 import { startFixtureServer, type FixtureServer } from '../helpers/fixture-server';
 

@@ -15,11 +15,11 @@ import { createDispatcher } from './api/dispatch';
 import { Refresher } from './feeds/refresher';
 import { PipelinePool } from './feeds/pipeline-pool';
 import { RefreshScheduler } from './feeds/scheduler';
-import { OfflineQueue } from './library/offline-queue';
+import { OfflineQueue } from './library/offline/offline-queue';
 import { readSettings } from './library/settings';
 import type { Settings } from '../../shared/model';
-import { RetentionScheduler } from './library/retention-scheduler';
-import type { ChooseFolder } from './library/export-folder';
+import { RetentionScheduler } from './library/offline/retention-scheduler';
+import type { ChooseFolder } from './library/annotations/export-folder';
 
 /** Where the app keeps its data and finds what it ships. */
 export interface AppOptions {

@@ -1,6 +1,6 @@
 /** The desktop's folder dialog, given to the core for export.toFolder (Markdown into a vault). */
 import type { BrowserWindow, Dialog } from 'electron';
-import type { ChooseFolder } from '../core/library/export-folder';
+import type { ChooseFolder } from '../core/library/annotations/export-folder';
 
 /** Returns a ChooseFolder that asks with the system's folder dialog, attached to the window. */
 export function folderChooser(

@@ -8,22 +8,22 @@ import type { Api } from '../../../shared/contract';
 import type { Store } from '../storage/store';
 import type { EventHub } from '../events';
 import { articlesService } from '../library/articles-service';
-import { feedsService } from '../library/feeds-service';
-import { foldersService } from '../library/folders-service';
-import { opmlService } from '../library/opml';
-import { fullTextService } from '../library/full-text';
-import { savePageService } from '../library/save-page';
+import { feedsService } from '../library/subscriptions/feeds-service';
+import { foldersService } from '../library/subscriptions/folders-service';
+import { opmlService } from '../library/subscriptions/opml';
+import { fullTextService } from '../library/offline/full-text';
+import { savePageService } from '../library/offline/save-page';
 import { searchArticles } from '../library/search';
 import { libraryService } from '../library/library-service';
 import type { Refresher } from '../feeds/refresher';
 import { discoverFeeds } from '../feeds/discover';
-import type { OfflineQueue } from '../library/offline-queue';
-import { offlineService } from '../library/offline-service';
+import type { OfflineQueue } from '../library/offline/offline-queue';
+import { offlineService } from '../library/offline/offline-service';
 import { settingsService } from '../library/settings-service';
-import { relatedService } from '../library/related-service';
-import { highlightsService } from '../library/highlights-service';
-import { annotationsService } from '../library/annotations-service';
-import type { ChooseFolder } from '../library/export-folder';
+import { relatedService } from '../library/related/related-service';
+import { highlightsService } from '../library/annotations/highlights-service';
+import { annotationsService } from '../library/annotations/annotations-service';
+import type { ChooseFolder } from '../library/annotations/export-folder';
 
 /** What the services need. */
 export interface ApiDeps {

@@ -5,7 +5,7 @@ import type { Store } from '../storage/store';
 import type { EventHub } from '../events';
 import { localizeImages } from '../content/localize-images';
 import { readSettings } from './settings';
-import { highlightsOfArticle } from './reanchor';
+import { highlightsOfArticle } from './annotations/reanchor';
 
 /** Returns the implementations of `articles.list`, `articles.get` and `articles.update`. */
 export function articlesService(

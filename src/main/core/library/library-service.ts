@@ -2,8 +2,8 @@
 import type { Api } from '../../../shared/contract';
 import type { EventHub } from '../events';
 import type { Store } from '../storage/store';
-import { cleanUp } from './retention';
-import { compactLibrary, libraryUsage } from './usage';
+import { cleanUp } from './offline/retention';
+import { compactLibrary, libraryUsage } from './offline/usage';
 
 /** Returns the implementations of `library.usage`, `library.cleanup` and `library.compact`. */
 export function libraryService(

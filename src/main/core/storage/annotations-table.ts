@@ -57,7 +57,7 @@ export class AnnotationsTable {
 
   /**
    * Returns the highlights of one article in reading order, as stored (not re-anchored: the
-   * Api reads them through library/reanchor.ts).
+   * Api reads them through library/annotations/reanchor.ts).
    */
   highlightsOf(articleId: number): StoredHighlight[] {
     return this.highlights.list({ articleId });

@@ -1,7 +1,7 @@
 /**
  * Highlights: what the user marked, never deleted automatically. Rows keep the quote, its
  * context and its last known position (W3C TextQuoteSelector + TextPositionSelector); whether
- * it can still be placed is worked out when it is read (library/reanchor.ts).
+ * it can still be placed is worked out when it is read (library/annotations/reanchor.ts).
  */
 import type Database from 'better-sqlite3';
 import type { Highlight, HighlightColor } from '../../../shared/model';

@@ -1,7 +1,7 @@
 /**
  * Housekeeping queries: retention's deletes, the orphaned-asset sweep, space used per source and
- * compacting the file. Policy (which age, when to run) lives in library/retention.ts and
- * library/usage.ts; these only run SQL (docs/technotes/offline-reading.md, "Retention").
+ * compacting the file. Policy (which age, when to run) lives in library/offline/retention.ts and
+ * library/offline/usage.ts; these only run SQL (docs/technotes/offline-reading.md, "Retention").
  */
 import { statSync } from 'node:fs';
 import type { SourceUsage } from '../../../shared/model';

@@ -7,8 +7,8 @@
 import { randomBytes } from 'node:crypto';
 import { renameSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ApiError } from '../../../shared/errors';
-import type { Store } from '../storage/store';
+import { ApiError } from '../../../../shared/errors';
+import type { Store } from '../../storage/store';
 import { exportMarkdown } from './export-markdown';
 
 /** Asks the user for a folder; resolves with its path, or null when they cancel. */

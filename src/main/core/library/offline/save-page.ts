@@ -2,11 +2,11 @@
  * `articles.save`: any web page kept as a library article (read-it-later), its readable part
  * extracted as for full text (docs/technotes/offline-reading.md, "Full text and saved pages").
  */
-import type { Article } from '../../../shared/model';
-import { notAfter, parseFeedDate } from '../feeds/dates';
-import { shortHash } from '../feeds/identity';
-import { stripTracking } from '../feeds/urls';
-import { getArticle } from './articles-service';
+import type { Article } from '../../../../shared/model';
+import { notAfter, parseFeedDate } from '../../feeds/dates';
+import { shortHash } from '../../feeds/identity';
+import { stripTracking } from '../../feeds/urls';
+import { getArticle } from '../articles-service';
 import { readPage, type PageDeps } from './full-text';
 
 /**

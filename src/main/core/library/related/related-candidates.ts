@@ -4,8 +4,8 @@
  * links to. Reads only the local library; nothing here touches the network.
  */
 import type Database from 'better-sqlite3';
-import type { Feed } from '../../../shared/model';
-import type { Store } from '../storage/store';
+import type { Feed } from '../../../../shared/model';
+import type { Store } from '../../storage/store';
 import { homePageOf, linksOf, sameSite, siteKey } from './related-urls';
 
 /** The article as related feeds see it. */

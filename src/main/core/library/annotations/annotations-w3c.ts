@@ -13,9 +13,9 @@
  *   - the collection embeds its one page as `first` (AnnotationPage with `items`), as the model
  *     lays collections out.
  */
-import { ApiError } from '../../../shared/contract';
-import type { ArticleNote, Highlight, HighlightColor } from '../../../shared/model';
-import type { Store } from '../storage/store';
+import { ApiError } from '../../../../shared/contract';
+import type { ArticleNote, Highlight, HighlightColor } from '../../../../shared/model';
+import type { Store } from '../../storage/store';
 import { highlightsOfArticle } from './reanchor';
 
 /** The JSON-LD context of the Web Annotation model. */

@@ -4,7 +4,7 @@
  * added). Validated and turned into BM25 documents once per process, on first use.
  */
 import { z } from 'zod';
-import catalogJson from '../../../../resources/catalog/feeds.json';
+import catalogJson from '../../../../../resources/catalog/feeds.json';
 import { REGIONS, TOPICS, TOPIC_IDS, type Topic } from './feed-topics';
 import { termCounts } from './terms';
 import { documentFrequencies, termDoc, type TermDoc } from './bm25';

@@ -2,12 +2,12 @@
  * The feed methods of the Api: discover, subscribe (subscribe.ts), list, rename, move, remove,
  * refresh.
  */
-import { ApiError, type Api } from '../../../shared/contract';
-import type { Feed } from '../../../shared/model';
-import type { EventHub } from '../events';
-import type { Store } from '../storage/store';
-import { discoverFeeds } from '../feeds/discover';
-import type { Refresher } from '../feeds/refresher';
+import { ApiError, type Api } from '../../../../shared/contract';
+import type { Feed } from '../../../../shared/model';
+import type { EventHub } from '../../events';
+import type { Store } from '../../storage/store';
+import { discoverFeeds } from '../../feeds/discover';
+import type { Refresher } from '../../feeds/refresher';
 import { subscribe } from './subscribe';
 
 type FeedMethods =

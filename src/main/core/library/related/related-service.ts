@@ -2,8 +2,8 @@
  * The "related" methods of the Api: related feeds (local ranking, plus the feeds discovered on
  * the article's own and linked sites when a discover function is given) and "More like this".
  */
-import { ApiError, type Api } from '../../../shared/contract';
-import type { Store } from '../storage/store';
+import { ApiError, type Api } from '../../../../shared/contract';
+import type { Store } from '../../storage/store';
 import { relatedFeeds } from './related-feeds';
 import { relatedArticles } from './related-articles';
 import { articleForRelated } from './related-candidates';

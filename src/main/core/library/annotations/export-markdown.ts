@@ -5,9 +5,9 @@
  * written, then "## Highlights": each quote as a blockquote followed by its note. A highlight
  * that can no longer be placed in the article is listed too, marked.
  */
-import { ApiError } from '../../../shared/contract';
-import type { ArticleNote, ArticleSummary, Highlight } from '../../../shared/model';
-import type { Store } from '../storage/store';
+import { ApiError } from '../../../../shared/contract';
+import type { ArticleNote, ArticleSummary, Highlight } from '../../../../shared/model';
+import type { Store } from '../../storage/store';
 import { safeFileName, uniqueNames } from './file-names';
 import { highlightsOfArticle } from './reanchor';
 

@@ -4,9 +4,9 @@
  * word as the article wrote it, so nothing of the text is ever parsed as query syntax.
  */
 import type Database from 'better-sqlite3';
-import { ApiError } from '../../../shared/contract';
-import type { ArticleSummary } from '../../../shared/model';
-import type { Store } from '../storage/store';
+import { ApiError } from '../../../../shared/contract';
+import type { ArticleSummary } from '../../../../shared/model';
+import type { Store } from '../../storage/store';
 import { indexedCatalog } from './feed-catalog';
 import { idf } from './bm25';
 import { keyTerms } from './terms';

@@ -6,11 +6,11 @@
  * (the feed's text when the full text is shown) before it is called orphaned. Orphans are
  * computed, never deleted (docs/technotes/highlights-and-notes.md).
  */
-import type { Highlight } from '../../../shared/model';
-import { createAnchorer, type Anchor, type QuoteSelector } from '../../../shared/anchoring';
-import { htmlToText } from '../content/html-text';
-import type { StoredHighlight } from '../storage/highlights-table';
-import type { Store } from '../storage/store';
+import type { Highlight } from '../../../../shared/model';
+import { createAnchorer, type Anchor, type QuoteSelector } from '../../../../shared/anchoring';
+import { htmlToText } from '../../content/html-text';
+import type { StoredHighlight } from '../../storage/highlights-table';
+import type { Store } from '../../storage/store';
 
 /** Where a quote was found: in the shown text, in the article's other body, or nowhere. */
 export type Placement =

@@ -4,14 +4,14 @@
  * keeps the subscription with its error, to be fetched later (docs/technotes/autodiscovery.md,
  * "Subscribing").
  */
-import { ApiError, type Params } from '../../../shared/contract';
-import type { Feed } from '../../../shared/model';
-import type { EventHub } from '../events';
-import { discoverFeeds } from '../feeds/discover';
-import type { Refresher } from '../feeds/refresher';
-import { MINUTE, nextFetchAt } from '../feeds/schedule';
-import { storeFeedUpdate } from '../storage/feed-update';
-import type { Store } from '../storage/store';
+import { ApiError, type Params } from '../../../../shared/contract';
+import type { Feed } from '../../../../shared/model';
+import type { EventHub } from '../../events';
+import { discoverFeeds } from '../../feeds/discover';
+import type { Refresher } from '../../feeds/refresher';
+import { MINUTE, nextFetchAt } from '../../feeds/schedule';
+import { storeFeedUpdate } from '../../storage/feed-update';
+import type { Store } from '../../storage/store';
 
 /** What subscribing uses. */
 export interface SubscribeDeps {

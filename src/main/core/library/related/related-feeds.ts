@@ -5,10 +5,10 @@
  * The ranking is local; the feeds discovered on the article's sites (related-discovery.ts) come
  * in as `discovered` (docs/technotes/related-feeds.md).
  */
-import { ApiError } from '../../../shared/contract';
-import type { RelatedFeed } from '../../../shared/model';
-import type { Store } from '../storage/store';
-import type { SiteFeeds } from '../storage/site-feeds-table';
+import { ApiError } from '../../../../shared/contract';
+import type { RelatedFeed } from '../../../../shared/model';
+import type { Store } from '../../storage/store';
+import type { SiteFeeds } from '../../storage/site-feeds-table';
 import { bm25Scores, idf, termDoc, type TermDoc } from './bm25';
 import { indexedCatalog } from './feed-catalog';
 import type { Topic } from './feed-topics';

@@ -3,8 +3,8 @@
  * way, not competing with the window coming up), then once a day. Started with the refresh
  * scheduler, so FOLIO_REFRESH=off turns it off too; `library.cleanup` still works.
  */
-import type { EventHub } from '../events';
-import type { Store } from '../storage/store';
+import type { EventHub } from '../../events';
+import type { Store } from '../../storage/store';
 import { cleanUp } from './retention';
 
 const FIRST_RUN_MS = 60_000;

@@ -3,9 +3,9 @@
  * feeds carry (feeds.folder): it exists while a feed is in it. Moving one feed is feeds.update
  * {folder}; a folder's unread count is the sum of its feeds' (feeds.list has them).
  */
-import { ApiError, type Api } from '../../../shared/contract';
-import type { EventHub } from '../events';
-import type { Store } from '../storage/store';
+import { ApiError, type Api } from '../../../../shared/contract';
+import type { EventHub } from '../../events';
+import type { Store } from '../../storage/store';
 
 /** Returns the implementations of folders.rename and folders.delete. */
 export function foldersService(

@@ -4,10 +4,10 @@
  * the shared limiter, emitting `import {done, total}` as each one lands; the reply comes when all
  * have been tried, with the per-feed errors.
  */
-import type { Api } from '../../../shared/contract';
-import type { EventHub } from '../events';
-import type { Refresher } from '../feeds/refresher';
-import type { Store } from '../storage/store';
+import type { Api } from '../../../../shared/contract';
+import type { EventHub } from '../../events';
+import type { Refresher } from '../../feeds/refresher';
+import type { Store } from '../../storage/store';
 import { parseOpml, type OpmlFeed } from './opml-parse';
 import { writeOpml } from './opml-write';
 

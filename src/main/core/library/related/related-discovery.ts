@@ -5,9 +5,9 @@
  * new sites are discovered, within a time budget; what is not done by then finishes in the
  * background and is cached for the next call.
  */
-import type { DiscoveredFeed } from '../../../shared/model';
-import type { Store } from '../storage/store';
-import { SiteFeedsTable, type SiteFeeds } from '../storage/site-feeds-table';
+import type { DiscoveredFeed } from '../../../../shared/model';
+import type { Store } from '../../storage/store';
+import { SiteFeedsTable, type SiteFeeds } from '../../storage/site-feeds-table';
 import { indexedCatalog } from './feed-catalog';
 import type { ArticleForRelated } from './related-candidates';
 import { isNotNewsSite } from './related-skip-sites';

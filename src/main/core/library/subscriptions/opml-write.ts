@@ -3,7 +3,7 @@
  * then the feeds outside any folder, as Feedly, Inoreader and NetNewsWire write them, so that
  * any reader (and Folio itself) imports them back the same. Pure: no I/O (docs/technotes/opml.md).
  */
-import type { Feed } from '../../../shared/model';
+import type { Feed } from '../../../../shared/model';
 
 /** Returns the OPML 2.0 document of `feeds`, dated `now`. */
 export function writeOpml(feeds: Feed[], now = new Date()): string {

@@ -4,10 +4,10 @@
  * for `urn:folio:article:` sources), the quote re-anchored, and what is not there yet created,
  * each in its own transaction.
  */
-import { ApiError } from '../../../shared/contract';
-import type { AnnotationImport } from '../../../shared/model';
-import type { EventHub } from '../events';
-import type { Store } from '../storage/store';
+import { ApiError } from '../../../../shared/contract';
+import type { AnnotationImport } from '../../../../shared/model';
+import type { EventHub } from '../../events';
+import type { Store } from '../../storage/store';
 import { ARTICLE_URN } from './annotations-w3c';
 import {
   parseAnnotations,

@@ -4,10 +4,10 @@
  * and noted articles, saved pages and the seed stay whatever their age, and read state outlives
  * the rows (docs/technotes/offline-reading.md, "Retention").
  */
-import type { EventHub } from '../events';
-import type { Store } from '../storage/store';
-import { deleteExpiredArticles, deleteOrphanAssets } from '../storage/maintenance';
-import { readSettings } from './settings';
+import type { EventHub } from '../../events';
+import type { Store } from '../../storage/store';
+import { deleteExpiredArticles, deleteOrphanAssets } from '../../storage/maintenance';
+import { readSettings } from '../settings';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

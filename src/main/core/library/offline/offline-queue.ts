@@ -6,12 +6,12 @@
  * own FetchLimiter (4 at once, 2 per host), apart from the feeds' limiter, so a big image batch
  * never delays feed fetches.
  */
-import type { EventHub } from '../events';
-import type { Store } from '../storage/store';
-import { FetchLimiter, hostOf } from '../feeds/fetch-limiter';
-import type { FetchOutcome, FetchRequest } from '../feeds/types';
-import { downloadArticleImages } from '../content/image-download';
-import { readSettings } from './settings';
+import type { EventHub } from '../../events';
+import type { Store } from '../../storage/store';
+import { FetchLimiter, hostOf } from '../../feeds/fetch-limiter';
+import type { FetchOutcome, FetchRequest } from '../../feeds/types';
+import { downloadArticleImages } from '../../content/image-download';
+import { readSettings } from '../settings';
 import { fetchFullText } from './full-text';
 
 /** Pages and images fetched at once, in all and per host. */

@@ -1,7 +1,7 @@
 /** `offline.make`: makes a feed, a folder or some articles available offline, and waits. */
-import { ApiError, type Api, type Params } from '../../../shared/contract';
-import type { OfflineResult } from '../../../shared/model';
-import type { Store } from '../storage/store';
+import { ApiError, type Api, type Params } from '../../../../shared/contract';
+import type { OfflineResult } from '../../../../shared/model';
+import type { Store } from '../../storage/store';
 import type { OfflineQueue } from './offline-queue';
 
 /** Returns the implementation of `offline.make` over the background queue. */

@@ -5,8 +5,8 @@
  * many; bodies as objects, strings or `bodyValue`. Pure: no storage here.
  */
 import { z } from 'zod';
-import { HIGHLIGHT_COLORS, type HighlightColor } from '../../../shared/model';
-import type { QuoteSelector } from '../../../shared/anchoring';
+import { HIGHLIGHT_COLORS, type HighlightColor } from '../../../../shared/model';
+import type { QuoteSelector } from '../../../../shared/anchoring';
 import { ARTICLE_URN, COLOR_CLASS } from './annotations-w3c';
 
 const oneOrMany = <T extends z.ZodType>(item: T) =>

@@ -5,7 +5,7 @@
  * (docs/technotes/opml.md).
  */
 import { Parser } from 'htmlparser2';
-import { ApiError } from '../../../shared/errors';
+import { ApiError } from '../../../../shared/errors';
 
 /** One feed of the list, as the file gives it. */
 export interface OpmlFeed {

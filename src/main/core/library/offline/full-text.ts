@@ -4,13 +4,13 @@
  * calls fetchFullText for feeds that always want it; the Api method adds the images and answers
  * the whole article.
  */
-import { ApiError } from '../../../shared/errors';
-import type { Article } from '../../../shared/model';
-import { extractArticle, type ReadablePage } from '../content/extract';
-import { fetchPage, type PageFetcher } from '../content/fetch-page';
-import type { EventHub } from '../events';
-import type { Store } from '../storage/store';
-import { getArticle } from './articles-service';
+import { ApiError } from '../../../../shared/errors';
+import type { Article } from '../../../../shared/model';
+import { extractArticle, type ReadablePage } from '../../content/extract';
+import { fetchPage, type PageFetcher } from '../../content/fetch-page';
+import type { EventHub } from '../../events';
+import type { Store } from '../../storage/store';
+import { getArticle } from '../articles-service';
 
 /** What fetching pages needs; `fetch` is fetchPage unless given (a queue may pass its own). */
 export interface PageDeps {

@@ -4,10 +4,10 @@
  * Api has answered for is on disk (issue 5, "Durability"). Every change emits
  * `annotations.changed` for its article.
  */
-import { ApiError, type Api, type Params } from '../../../shared/contract';
-import type { ArticleNote, Highlight } from '../../../shared/model';
-import type { EventHub } from '../events';
-import type { Store } from '../storage/store';
+import { ApiError, type Api, type Params } from '../../../../shared/contract';
+import type { ArticleNote, Highlight } from '../../../../shared/model';
+import type { EventHub } from '../../events';
+import type { Store } from '../../storage/store';
 import { ArticleTexts, placeQuote, reanchor } from './reanchor';
 
 type Methods =

@@ -1,7 +1,7 @@
 /** The Api methods that take highlights and notes elsewhere: Markdown and Web Annotation. */
-import type { Api } from '../../../shared/contract';
-import type { EventHub } from '../events';
-import type { Store } from '../storage/store';
+import type { Api } from '../../../../shared/contract';
+import type { EventHub } from '../../events';
+import type { Store } from '../../storage/store';
 import { exportMarkdown } from './export-markdown';
 import { exportW3C } from './annotations-w3c';
 import { importW3C } from './annotations-w3c-import';

@@ -2,10 +2,10 @@
  * Space used and compacting: what Settings shows per source, and the on-demand VACUUM that gives
  * the space of deleted articles and images back to the disk.
  */
-import type { LibraryUsage } from '../../../shared/model';
-import { ApiError } from '../../../shared/contract';
-import type { Store } from '../storage/store';
-import { compactDatabase, databaseBytes, usageBySource } from '../storage/maintenance';
+import type { LibraryUsage } from '../../../../shared/model';
+import { ApiError } from '../../../../shared/contract';
+import type { Store } from '../../storage/store';
+import { compactDatabase, databaseBytes, usageBySource } from '../../storage/maintenance';
 
 /** Returns the database's size on disk and the space used by each feed and by the library. */
 export function libraryUsage(store: Store): LibraryUsage {
