@@ -61,14 +61,15 @@ export function escapeInlineMarkup(xml: string, payloads: TextPayloads | null = 
     const close = findClose(xml, m[1], open);
     if (close < 0) continue;
     const inner = xml.slice(open, close);
-    if (!hasChildElements(inner)) {
-      const placeholder = payloads?.lift(inner) ?? null;
-      if (placeholder !== null) {
-        out += xml.slice(last, open) + placeholder;
-        last = close;
-      }
+    // Lifted first: a body lifted is text and CDATA only, so it has no child elements, and its
+    // CDATA sections are not scanned a second time by hasChildElements.
+    const placeholder = payloads?.lift(inner) ?? null;
+    if (placeholder !== null) {
+      out += xml.slice(last, open) + placeholder;
+      last = close;
       continue;
     }
+    if (!hasChildElements(inner)) continue;
     const attrs = m[2] ?? '';
     // Markup without a declared type is HTML to us (RSS bodies are; Atom ones now are too).
     const typed = /\b(type|mode)\s*=/.test(attrs) ? attrs : `${attrs} type="xhtml"`;
