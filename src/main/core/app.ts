@@ -25,6 +25,8 @@ import type { ChooseFolder } from './library/annotations/export-folder';
 export interface AppOptions {
   /** The folder holding `folio.db`; created when missing. */
   dataDir: string;
+  /** The database file; `dataDir/folio.db` by default, `:memory:` for tests of the whole core. */
+  databaseFile?: string;
   /** The `resources/` folder (the seed lives in `resources/seed/`). */
   resourcesDir: string;
   /** Path to a better-sqlite3 binary built for this runtime (Electron's ABI); Node's by default. */
@@ -60,7 +62,7 @@ export const DATABASE_FILE = 'folio.db';
  */
 export function openApp(options: AppOptions): FolioApp {
   mkdirSync(options.dataDir, { recursive: true });
-  const databasePath = join(options.dataDir, DATABASE_FILE);
+  const databasePath = options.databaseFile ?? join(options.dataDir, DATABASE_FILE);
   const store = Store.open(databasePath, { nativeBinding: options.nativeBinding });
   try {
     const seedText = readFileSync(join(options.resourcesDir, 'seed', 'harbin-visit.txt'), 'utf8');
