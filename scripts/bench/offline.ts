@@ -9,8 +9,9 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { extractReadable } from '../../src/main/core/content/extract';
-import { downloadArticleImages } from '../../src/main/core/content/image-download';
-import { FetchLimiter } from '../../src/main/core/feeds/fetch-limiter';
+import { downloadArticleImages } from '../../src/main/core/library/offline/image-download';
+import { boundedGet } from '../../src/main/core/net/fetch-bytes';
+import { FetchLimiter } from '../../src/main/core/net/fetch-limiter';
 import type { BenchContext } from './context';
 import { collectGarbage } from './context';
 import { emit } from './report';
@@ -97,8 +98,9 @@ export async function benchAssets(ctx: BenchContext): Promise<void> {
     collectGarbage();
     // The app's limits: the offline queue's own limiter, 4 at once and 2 per host.
     const limiter = new FetchLimiter(4, 2);
+    const get = boundedGet(globalThis.fetch);
     const start = performance.now();
-    await Promise.all(ids.map((id) => downloadArticleImages({ store, limiter }, id)));
+    await Promise.all(ids.map((id) => downloadArticleImages({ store, get, limiter }, id)));
     const seconds = (performance.now() - start) / 1000;
     const images = ARTICLES * IMAGES_PER_ARTICLE;
     emit({

@@ -9,12 +9,13 @@ import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { EventHub } from '../../src/main/core/events';
 import { defaultPoolSize, PipelinePool } from '../../src/main/core/feeds/pipeline-pool';
-import { Refresher } from '../../src/main/core/feeds/refresher';
+import { Refresher } from '../../src/main/core/library/refresh/refresher';
 import { collectGarbage, type BenchContext } from './context';
 import type { FeedServerConfig, FeedServerStats } from './feed-server';
 import { benchNewsboat, newsboatInstalled } from './newsboat';
 import { emit, median, timeAsync } from './report';
 import { openTempStore, subscribe } from './temp-store';
+import { nodeNet } from '../../tests/helpers/net';
 
 const FEEDS = 500;
 const ITEMS = 20;
@@ -45,7 +46,12 @@ export async function benchRefresh(ctx: BenchContext): Promise<void> {
     });
     if (!ctx.inProcessParse && !pool.threaded)
       throw new Error(`no pipeline worker at ${ctx.pipelineWorkerScript}`);
-    const refresher = new Refresher({ store, events: new EventHub(), parse: pool.parse });
+    const refresher = new Refresher({
+      store,
+      events: new EventHub(),
+      net: nodeNet(),
+      parse: pool.parse,
+    });
     await server.stats();
     collectGarbage();
     // How long the main thread could not answer (the UI's IPC calls, in the app).

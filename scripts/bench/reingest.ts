@@ -8,13 +8,14 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { EventHub } from '../../src/main/core/events';
 import { feedFromBytes } from '../../src/main/core/feeds/pipeline';
-import { Refresher } from '../../src/main/core/feeds/refresher';
+import { Refresher } from '../../src/main/core/library/refresh/refresher';
 import { storeFeedUpdate } from '../../src/main/core/storage/feed-update';
 import { startFixtureServer } from '../../tests/helpers/fixture-server';
 import { collectGarbage, type BenchContext } from './context';
 import type { IngestDocument } from './ingest';
 import { emit, median, timeAsync } from './report';
 import { openTempStore, subscribe } from './temp-store';
+import { nodeNet } from '../../tests/helpers/net';
 
 /** Unchanged refreshes timed after each first one (all of them go into the median). */
 const REPEATS = 3;
@@ -43,7 +44,7 @@ export async function benchReingest(ctx: BenchContext, doc: IngestDocument): Pro
       for (const variant of variants) {
         collectGarbage();
         const store = openTempStore(ctx.temp);
-        const refresher = new Refresher({ store, events: new EventHub() });
+        const refresher = new Refresher({ store, events: new EventHub(), net: nodeNet() });
         const feedId = subscribe(store, variant.url);
         const firstMs = await timeAsync(() => refreshOk(refresher, feedId));
         const again: number[] = [];

@@ -7,7 +7,7 @@ import {
   NO_ARTICLE_MESSAGE,
   type ReadablePage,
 } from '../../src/main/core/content/extract';
-import { decodeHtml } from '../../src/main/core/feeds/decode-html';
+import { decodeHtml } from '../../src/main/core/content/decode-html';
 import { ApiError } from '../../src/shared/errors';
 
 const SITE = 'https://news.example';

@@ -5,11 +5,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EventHub } from '../../src/main/core/events';
 import { feedFromBytes, type FeedBytesMeta } from '../../src/main/core/feeds/pipeline';
 import { PipelinePool } from '../../src/main/core/feeds/pipeline-pool';
-import { Refresher } from '../../src/main/core/feeds/refresher';
+import { Refresher } from '../../src/main/core/library/refresh/refresher';
 import { feedsService } from '../../src/main/core/library/subscriptions/feeds-service';
 import { Store } from '../../src/main/core/storage/store';
 import { ApiError } from '../../src/shared/errors';
 import { startFixtureServer, type FixtureServer } from '../helpers/fixture-server';
+import { nodeNet } from '../helpers/net';
 
 const ROOT = join(__dirname, '..', '..');
 const FIXTURES = join(ROOT, 'tests', 'fixtures');
@@ -176,7 +177,7 @@ require('./pipeline-worker.cjs');
         const api = feedsService(
           store,
           events,
-          new Refresher({ store, events, parse: pool.parse }),
+          new Refresher({ store, events, net: nodeNet(), parse: pool.parse }),
         );
         const feed = await api['feeds.add']({ url: server.url('/feeds/rss-2.0-basic.xml') });
         expect(feed.unreadCount).toBeGreaterThan(0);

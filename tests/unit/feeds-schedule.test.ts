@@ -5,7 +5,7 @@ import {
   MINUTE,
   nextFetchAt,
 } from '../../src/main/core/feeds/schedule';
-import { FetchLimiter, hostOf } from '../../src/main/core/feeds/fetch-limiter';
+import { FetchLimiter, hostOf } from '../../src/main/core/net/fetch-limiter';
 
 const now = 1_700_000_000_000;
 

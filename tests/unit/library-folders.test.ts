@@ -1,10 +1,11 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { EventHub } from '../../src/main/core/events';
-import { Refresher } from '../../src/main/core/feeds/refresher';
+import { Refresher } from '../../src/main/core/library/refresh/refresher';
 import { feedsService } from '../../src/main/core/library/subscriptions/feeds-service';
 import { foldersService } from '../../src/main/core/library/subscriptions/folders-service';
 import { Store } from '../../src/main/core/storage/store';
 import type { FolioEvent } from '../../src/shared/contract';
+import { nodeNet } from '../helpers/net';
 
 describe('folders', () => {
   let store: Store;
@@ -19,7 +20,7 @@ describe('folders', () => {
     seen = [];
     events.on((e) => seen.push(e));
     folders = foldersService(store, events);
-    feeds = feedsService(store, events, new Refresher({ store, events }));
+    feeds = feedsService(store, events, new Refresher({ store, events, net: nodeNet() }));
     const add = (name: string, folder: string | null) =>
       store.feeds.insert({
         url: `http://news.test/${name}.xml`,

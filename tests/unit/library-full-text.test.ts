@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { EventHub } from '../../src/main/core/events';
-import { Refresher } from '../../src/main/core/feeds/refresher';
+import { Refresher } from '../../src/main/core/library/refresh/refresher';
 import { feedsService } from '../../src/main/core/library/subscriptions/feeds-service';
 import { fetchFullText, fullTextService } from '../../src/main/core/library/offline/full-text';
 import { savedPageUid, savePageService } from '../../src/main/core/library/offline/save-page';
@@ -8,7 +8,9 @@ import { searchArticles } from '../../src/main/core/library/search';
 import { Store } from '../../src/main/core/storage/store';
 import type { FolioEvent } from '../../src/shared/contract';
 import { ApiError } from '../../src/shared/errors';
+import { pageFetcher } from '../../src/main/core/content/fetch-page';
 import { startFixtureServer, type FixtureServer } from '../helpers/fixture-server';
+import { nodeGet, nodeNet } from '../helpers/net';
 
 /** An RSS feed of short summaries linking to fixture pages on this server. */
 function rss(server: FixtureServer, pages: string[]): string {
@@ -31,6 +33,9 @@ async function apiErrorOf(promise: Promise<unknown>): Promise<ApiError> {
   expect(error).toBeInstanceOf(ApiError);
   return error as ApiError;
 }
+
+/** Web pages through Node's fetch, as the app fetches them by default. */
+const fetchPage = pageFetcher(nodeGet);
 
 describe('full text and saved pages, through the fixture server', () => {
   let server: FixtureServer;
@@ -59,8 +64,11 @@ describe('full text and saved pages, through the fixture server', () => {
     events = new EventHub();
     seen = [];
     events.on((e) => seen.push(e));
-    api = { ...fullTextService({ store, events }), ...savePageService({ store, events }) };
-    const feeds = feedsService(store, events, new Refresher({ store, events }));
+    api = {
+      ...fullTextService({ store, events, fetchPage }),
+      ...savePageService({ store, events, fetchPage }),
+    };
+    const feeds = feedsService(store, events, new Refresher({ store, events, net: nodeNet() }));
     await feeds['feeds.add']({ url: server.url('/pages.xml') });
     seen.length = 0;
   });
@@ -110,7 +118,7 @@ describe('full text and saved pages, through the fixture server', () => {
 
   it('answers FETCH_FAILED for a page that is gone, keeping the feed’s text', async () => {
     const id = articleFor('/pages/missing.html');
-    const error = await apiErrorOf(fetchFullText({ store, events }, id));
+    const error = await apiErrorOf(fetchFullText({ store, events, fetchPage }, id));
     expect(error.code).toBe('FETCH_FAILED');
     expect(error.message).toContain('404');
     expect(fullTextColumns(id)).toMatchObject({ full_text_error: error.message });

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { EventHub } from '../../src/main/core/events';
-import { Refresher } from '../../src/main/core/feeds/refresher';
+import { Refresher } from '../../src/main/core/library/refresh/refresher';
 import { feedsService } from '../../src/main/core/library/subscriptions/feeds-service';
 import { OfflineQueue } from '../../src/main/core/library/offline/offline-queue';
 import { offlineService } from '../../src/main/core/library/offline/offline-service';
@@ -11,6 +11,7 @@ import { updateSettings } from '../../src/main/core/library/settings';
 import { Store } from '../../src/main/core/storage/store';
 import type { Events, FolioEvent } from '../../src/shared/contract';
 import { startFixtureServer, type FixtureServer } from '../helpers/fixture-server';
+import { nodeGet, nodeNet } from '../helpers/net';
 
 const PNG = readFileSync(join(__dirname, '../fixtures/images/red-2x2.png'));
 
@@ -71,8 +72,13 @@ describe('the offline queue', () => {
     events = new EventHub();
     seen = [];
     events.on((e) => seen.push(e));
-    queue = new OfflineQueue({ store, events });
-    const refresher = new Refresher({ store, events, onArticlesStored: queue.articlesStored });
+    queue = new OfflineQueue({ store, events, get: nodeGet });
+    const refresher = new Refresher({
+      store,
+      events,
+      net: nodeNet(),
+      onArticlesStored: queue.articlesStored,
+    });
     feeds = feedsService(store, events, refresher);
   });
   afterEach(async () => {

@@ -2,12 +2,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { EventHub } from '../../src/main/core/events';
-import { Refresher } from '../../src/main/core/feeds/refresher';
+import { Refresher } from '../../src/main/core/library/refresh/refresher';
 import { opmlService } from '../../src/main/core/library/subscriptions/opml';
 import { parseOpml } from '../../src/main/core/library/subscriptions/opml-parse';
 import { Store } from '../../src/main/core/storage/store';
 import type { FolioEvent } from '../../src/shared/contract';
 import { startFixtureServer, type FixtureServer } from '../helpers/fixture-server';
+import { nodeNet } from '../helpers/net';
 
 const OPML = join(__dirname, '..', 'fixtures', 'opml');
 
@@ -109,7 +110,11 @@ describe('feeds.importOpml and feeds.exportOpml', () => {
     const events = new EventHub();
     seen = [];
     events.on((e) => seen.push(e));
-    api = opmlService({ store, events, refresher: new Refresher({ store, events }) });
+    api = opmlService({
+      store,
+      events,
+      refresher: new Refresher({ store, events, net: nodeNet() }),
+    });
   });
 
   it('stores the list with folders at once, then fetches each feed with progress events', async () => {
@@ -198,7 +203,7 @@ describe('feeds.importOpml and feeds.exportOpml', () => {
     const back = opmlService({
       store: other,
       events,
-      refresher: new Refresher({ store: other, events }),
+      refresher: new Refresher({ store: other, events, net: nodeNet() }),
     });
     // Compared before the fetches rename feeds after their own titles: what the file carried.
     const imported = parseOpml(xml).feeds.map((f) => [f.url, [f.title, f.folder, f.siteUrl]]);

@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Store } from '../../src/main/core/storage/store';
 import { SiteFeedsTable } from '../../src/main/core/storage/site-feeds-table';
 import { discoverFeeds } from '../../src/main/core/feeds/discover';
-import { FetchLimiter } from '../../src/main/core/feeds/fetch-limiter';
+import { FetchLimiter } from '../../src/main/core/net/fetch-limiter';
 import { importSeedOnce } from '../../src/main/core/library/seed';
 import { relatedFeeds } from '../../src/main/core/library/related/related-feeds';
 import { relatedService } from '../../src/main/core/library/related/related-service';
@@ -21,6 +21,7 @@ import { catalogEntries } from '../../src/main/core/library/related/feed-catalog
 import { canonicalFeedUrl } from '../../src/main/core/library/related/related-urls';
 import type { RelatedFeed } from '../../src/shared/model';
 import { startFixtureServer, type FixtureServer } from '../helpers/fixture-server';
+import { nodeNet } from '../helpers/net';
 
 const SITES = join(__dirname, '..', 'fixtures', 'sites');
 
@@ -50,7 +51,7 @@ function discovery() {
   const asked: string[] = [];
   const discover = (url: string) => {
     asked.push(url);
-    return discoverFeeds(url, { limiter });
+    return discoverFeeds(url, nodeNet(limiter));
   };
   return { asked, discover };
 }

@@ -4,10 +4,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { EventHub } from '../../src/main/core/events';
-import { Refresher } from '../../src/main/core/feeds/refresher';
+import { Refresher } from '../../src/main/core/library/refresh/refresher';
 import { feedsService } from '../../src/main/core/library/subscriptions/feeds-service';
 import { Store } from '../../src/main/core/storage/store';
 import { startFixtureServer, type FixtureServer } from '../helpers/fixture-server';
+import { nodeNet } from '../helpers/net';
 
 const FEED = readFileSync(join(__dirname, '..', 'fixtures', 'feeds', 'rss-2.0-basic.xml'));
 
@@ -61,7 +62,7 @@ describe('subscribing while the server cannot be reached', () => {
     flaky = new FlakyFeedServer(await freePort());
     store = Store.open(':memory:');
     const events = new EventHub();
-    api = feedsService(store, events, new Refresher({ store, events }));
+    api = feedsService(store, events, new Refresher({ store, events, net: nodeNet() }));
   });
   afterEach(() => flaky.stop());
 
@@ -169,7 +170,7 @@ describe('subscribing with a page URL', () => {
   beforeEach(() => {
     store = Store.open(':memory:');
     const events = new EventHub();
-    api = feedsService(store, events, new Refresher({ store, events }));
+    api = feedsService(store, events, new Refresher({ store, events, net: nodeNet() }));
   });
 
   it('subscribes to the best feed the page announces, with its articles', async () => {

@@ -12,9 +12,12 @@ import { EventHub } from './events';
 import { importSeedOnce } from './library/seed';
 import { buildApi } from './api/build-api';
 import { createDispatcher } from './api/dispatch';
-import { Refresher } from './feeds/refresher';
+import { Refresher } from './library/refresh/refresher';
 import { PipelinePool } from './feeds/pipeline-pool';
-import { RefreshScheduler } from './feeds/scheduler';
+import { RefreshScheduler } from './library/refresh/scheduler';
+import { libraryContext } from './library/library-context';
+import { createNet } from './net/net';
+import type { FetchFunction } from './net/fetch-bytes';
 import { OfflineQueue } from './library/offline/offline-queue';
 import { readSettings } from './library/settings';
 import type { Settings } from '../../shared/model';
@@ -35,6 +38,12 @@ export interface AppOptions {
   scheduleRefresh?: boolean;
   /** Asks the user for a folder (the desktop shell's dialog), for export.toFolder. */
   chooseFolder?: ChooseFolder;
+  /**
+   * Every request the core makes goes through this function: Node's global fetch by default;
+   * the desktop shell can hand in Electron's net.fetch (system proxy and certificates), and
+   * tests can count or refuse requests.
+   */
+  fetch?: FetchFunction;
 }
 
 /** A running core: the Api, a dispatcher for untrusted calls, events, assets, and close. */
@@ -72,13 +81,15 @@ export function openApp(options: AppOptions): FolioApp {
     throw error;
   }
   const events = new EventHub();
-  const offline = new OfflineQueue({ store, events });
+  const net = createNet(options.fetch ?? globalThis.fetch);
+  const offline = new OfflineQueue({ store, events, get: net.get });
   // Built beside index.js and serve.js (electron.vite.config.ts keeps main's chunks there too);
   // under vitest there is no such file and the pool parses in-process.
   const pipeline = new PipelinePool({ workerScript: join(__dirname, 'pipeline-worker.js') });
   const refresher = new Refresher({
     store,
     events,
+    net,
     parse: pipeline.parse,
     onArticlesStored: offline.articlesStored,
   });
@@ -88,7 +99,8 @@ export function openApp(options: AppOptions): FolioApp {
     scheduler.start();
     retention.start();
   }
-  const api = buildApi({ store, events, refresher, offline, chooseFolder: options.chooseFolder });
+  const { chooseFolder } = options;
+  const api = buildApi(libraryContext({ store, events, net, refresher, offline, chooseFolder }));
   return {
     api,
     dispatch: createDispatcher(api),

@@ -5,8 +5,6 @@
  * brings it.)
  */
 import type { Api } from '../../../shared/contract';
-import type { Store } from '../storage/store';
-import type { EventHub } from '../events';
 import { articlesService } from '../library/articles-service';
 import { feedsService } from '../library/subscriptions/feeds-service';
 import { foldersService } from '../library/subscriptions/folders-service';
@@ -15,31 +13,18 @@ import { fullTextService } from '../library/offline/full-text';
 import { savePageService } from '../library/offline/save-page';
 import { searchArticles } from '../library/search';
 import { libraryService } from '../library/library-service';
-import type { Refresher } from '../feeds/refresher';
-import { discoverFeeds } from '../feeds/discover';
-import type { OfflineQueue } from '../library/offline/offline-queue';
 import { offlineService } from '../library/offline/offline-service';
 import { settingsService } from '../library/settings-service';
 import { relatedService } from '../library/related/related-service';
 import { highlightsService } from '../library/annotations/highlights-service';
 import { annotationsService } from '../library/annotations/annotations-service';
-import type { ChooseFolder } from '../library/annotations/export-folder';
-
-/** What the services need. */
-export interface ApiDeps {
-  store: Store;
-  events: EventHub;
-  refresher: Refresher;
-  /** The background queue of full texts and images (offline.make waits on it). */
-  offline: OfflineQueue;
-  /** The desktop shell's folder dialog, for export.toFolder (absent in browser mode). */
-  chooseFolder?: ChooseFolder;
-}
+import type { LibraryContext } from '../library/library-context';
 
 /** Returns the complete Api, built from the services. */
-export function buildApi({ store, events, refresher, offline, chooseFolder }: ApiDeps): Api {
+export function buildApi(context: LibraryContext): Api {
+  const { store, events, refresher, offline, fetchPage, discover, chooseFolder } = context;
   // Full text and saved pages keep their images through the queue's limits before answering.
-  const pages = { store, events, keepImages: (id: number) => offline.keepImages(id) };
+  const pages = { store, events, fetchPage, keepImages: (id: number) => offline.keepImages(id) };
   return {
     ...feedsService(store, events, refresher),
     ...foldersService(store, events),
@@ -51,9 +36,7 @@ export function buildApi({ store, events, refresher, offline, chooseFolder }: Ap
     'articles.search': async (params) => searchArticles(store, params),
     ...settingsService(store, events),
     ...offlineService(store, offline),
-    ...relatedService(store, {
-      discover: (url) => discoverFeeds(url, { limiter: refresher.limiter }),
-    }),
+    ...relatedService(store, { discover }),
     ...highlightsService(store, events),
     ...annotationsService(store, events, chooseFolder),
   };

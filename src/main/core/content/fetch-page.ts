@@ -1,11 +1,11 @@
 /**
- * Fetching a web page for its full text: the feed fetcher's limits (20 s, 10 MB, 5 redirects,
+ * Fetching a web page for its full text: the app's bounded GET (20 s, 10 MB, 5 redirects,
  * docs/technotes/fetch-and-decode.md) with an HTML Accept header, then the HTML decode step.
  */
 import { ApiError } from '../../../shared/errors';
-import { decodeHtml } from '../feeds/decode-html';
-import { fetchBytes } from '../feeds/fetch-bytes';
-import type { FetchRequest } from '../feeds/types';
+import type { HttpGet } from '../net/fetch-bytes';
+import type { FetchRequest } from '../net/types';
+import { decodeHtml } from './decode-html';
 
 /** What a page fetch gives: the page's text and the URL it came from after redirects. */
 export interface FetchedPage {
@@ -23,12 +23,16 @@ const ACCEPT_HTML = 'text/html, application/xhtml+xml;q=0.9, */*;q=0.1';
 const HTML_TYPES = new Set(['text/html', 'application/xhtml+xml']);
 
 /**
- * Returns the decoded HTML of the page at `request.url`. Throws the fetcher's ApiErrors
- * (FETCH_FAILED, TIMEOUT, TOO_LARGE, BAD_REQUEST) and PARSE_FAILED when the answer is not a web
- * page (a PDF, an image, a feed): Folio can only read the text of HTML.
+ * Returns a page fetcher over `get`. Its pages are the decoded HTML at `request.url`; it throws
+ * the fetcher's ApiErrors (FETCH_FAILED, TIMEOUT, TOO_LARGE, BAD_REQUEST) and PARSE_FAILED when
+ * the answer is not a web page (a PDF, an image, a feed): Folio can only read the text of HTML.
  */
-export const fetchPage: PageFetcher = async (request) => {
-  const outcome = await fetchBytes(request, ACCEPT_HTML);
+export function pageFetcher(get: HttpGet): PageFetcher {
+  return (request) => fetchPage(get, request);
+}
+
+async function fetchPage(get: HttpGet, request: FetchRequest): Promise<FetchedPage> {
+  const outcome = await get(request, ACCEPT_HTML);
   // No validators are sent, so a 304 can only come from a broken server.
   if (outcome.status !== 'ok') {
     throw new ApiError('FETCH_FAILED', `${request.url} answered 304 to a plain request`);
@@ -42,4 +46,4 @@ export const fetchPage: PageFetcher = async (request) => {
     );
   }
   return { url: outcome.finalUrl, html: decodeHtml(outcome.bytes, outcome.contentType).text };
-};
+}

@@ -5,7 +5,7 @@
  * typed here structurally; Readability gets the document as linkedom builds it.
  */
 import { parseHTML } from 'linkedom';
-import { resolveHttpUrl } from '../feeds/urls';
+import { resolveHttpUrl } from '../net/urls';
 
 /** The part of a DOM element that lazy-image fixing and extraction use. */
 export interface PageElement {

@@ -6,7 +6,8 @@
 import type { DiscoveredFeed } from '../../../shared/model';
 import { decodeFeed } from './decode';
 import { fetchFeed } from './fetch-feed';
-import { hostOf, type FetchLimiter } from './fetch-limiter';
+import { hostOf } from '../net/fetch-limiter';
+import type { Net } from '../net/net';
 import { parseFeedText } from './parse';
 import { markupToText } from './text';
 
@@ -49,17 +50,17 @@ export async function readFeedDocument(
 }
 
 /**
- * Fetches `candidate` (within the limiter, with the feed fetcher's limits) and returns it as a
+ * Fetches `candidate` through `net` (within its limiter, with the feed fetcher's limits) and returns it as a
  * discovered feed, or null when it is unreachable or not a feed. A feed that moved for good
  * (301/308) is given at its new address, the one a subscription would keep.
  */
 export async function verifyCandidate(
   candidate: Candidate,
-  limiter: FetchLimiter,
+  net: Net,
 ): Promise<VerifiedFeed | null> {
   try {
-    const outcome = await limiter.run(hostOf(candidate.url), () =>
-      fetchFeed({ url: candidate.url }),
+    const outcome = await net.limiter.run(hostOf(candidate.url), () =>
+      fetchFeed(net.get, { url: candidate.url }),
     );
     if (outcome.status !== 'ok') return null;
     const doc = await readFeedDocument(outcome.bytes, outcome.contentType);

@@ -4,10 +4,10 @@
  * 2. The page: when it is itself a feed, that feed; else its rel=alternate links, platform rules
  *    with what the page names (a YouTube channel id), and links that look like feeds.
  * 3. Only when none of those is a feed: the usual paths, one at a time, stopping at the first.
- * Every fetch goes through the shared FetchLimiter with the feed fetcher's limits.
+ * Every fetch goes through the app's Net: its bounded GET, within the limiter refreshes share.
  */
 import type { DiscoveredFeed } from '../../../shared/model';
-import { decodeHtml } from './decode-html';
+import { decodeHtml } from '../content/decode-html';
 import { scanPage, type PageFeedLink } from './discover-page';
 import { platformFeedUrls } from './discover-platforms';
 import {
@@ -17,15 +17,9 @@ import {
   type Candidate,
   type VerifiedFeed,
 } from './discover-verify';
-import { fetchBytes } from './fetch-bytes';
-import { FetchLimiter, hostOf } from './fetch-limiter';
-import type { FetchedFeed } from './types';
-
-/** What discovery shares with the rest of the app. */
-export interface DiscoverOptions {
-  /** The app's limiter, so that discovery and refreshes together stay polite to each host. */
-  limiter?: FetchLimiter;
-}
+import { hostOf } from '../net/fetch-limiter';
+import type { Net } from '../net/net';
+import type { FetchedBody } from '../net/types';
 
 /** A page or a feed: either may be pasted. */
 const PAGE_ACCEPT =
@@ -53,22 +47,19 @@ const USUAL_PATHS = [
 ];
 
 /**
- * Returns the feeds found for `url`, verified by fetching each, best first; `[]` when there are
+ * Returns the feeds found for `url`, verified by fetching each through `net` (the app's, so that
+ * discovery and refreshes together stay polite to each host), best first; `[]` when there are
  * none. Throws the page fetch's ApiError (FETCH_FAILED, TIMEOUT, TOO_LARGE) when the page cannot
  * be had and no platform rule found a feed either.
  */
-export async function discoverFeeds(
-  url: string,
-  options: DiscoverOptions = {},
-): Promise<DiscoveredFeed[]> {
-  const limiter = options.limiter ?? new FetchLimiter();
+export async function discoverFeeds(url: string, net: Net): Promise<DiscoveredFeed[]> {
   const fromUrl = platform(platformFeedUrls(url));
-  let page: FetchedFeed;
+  let page: FetchedBody;
   try {
-    page = await fetchPage(url, limiter);
+    page = await fetchPage(url, net);
   } catch (error) {
     // Reddit answers 403 to many clients; its feed URL is known without the page.
-    const found = await verifyAll(fromUrl, limiter);
+    const found = await verifyAll(fromUrl, net);
     if (found.length > 0) return rankFeeds(found, url);
     throw error;
   }
@@ -89,18 +80,18 @@ export async function discoverFeeds(
       .slice(0, MAX_LINKS)
       .map((link) => candidate(link, 'link')),
   ]).slice(0, MAX_CANDIDATES);
-  const found = await verifyAll(candidates, limiter);
+  const found = await verifyAll(candidates, net);
   if (found.length === 0) {
     const tried = new Set(candidates.map((c) => c.url));
-    const guessed = await probeUsualPaths(pageUrl, scan.generator, tried, limiter);
+    const guessed = await probeUsualPaths(pageUrl, scan.generator, tried, net);
     if (guessed) found.push(guessed);
   }
   return rankFeeds(found, pageUrl);
 }
 
-function fetchPage(url: string, limiter: FetchLimiter): Promise<FetchedFeed> {
-  return limiter.run(hostOf(url), async () => {
-    const outcome = await fetchBytes({ url }, PAGE_ACCEPT);
+function fetchPage(url: string, net: Net): Promise<FetchedBody> {
+  return net.limiter.run(hostOf(url), async () => {
+    const outcome = await net.get({ url }, PAGE_ACCEPT);
     // No validators were sent, so only a broken server answers 304; treat it as an empty page.
     if (outcome.status === 'ok') return outcome;
     return { ...outcome, status: 'ok', bytes: new Uint8Array(), contentType: null };
@@ -116,7 +107,7 @@ async function probeUsualPaths(
   pageUrl: string,
   generator: string | null,
   tried: Set<string>,
-  limiter: FetchLimiter,
+  net: Net,
 ): Promise<VerifiedFeed | null> {
   const first = /wordpress/i.test(generator ?? '')
     ? ['/?feed=rss2']
@@ -127,15 +118,15 @@ async function probeUsualPaths(
   for (const path of paths) {
     const url = new URL(path, pageUrl).href;
     if (tried.has(url)) continue;
-    const found = await verifyCandidate({ url, source: 'guess', hint: null }, limiter);
+    const found = await verifyCandidate({ url, source: 'guess', hint: null }, net);
     if (found) return found;
   }
   return null;
 }
 
 /** Verifies candidates in parallel; the limiter bounds how many fetches run at once. */
-async function verifyAll(candidates: Candidate[], limiter: FetchLimiter): Promise<VerifiedFeed[]> {
-  const results = await Promise.all(candidates.map((c) => verifyCandidate(c, limiter)));
+async function verifyAll(candidates: Candidate[], net: Net): Promise<VerifiedFeed[]> {
+  const results = await Promise.all(candidates.map((c) => verifyCandidate(c, net)));
   return results.filter((r): r is VerifiedFeed => r !== null);
 }
 

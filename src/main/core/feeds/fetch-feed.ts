@@ -1,8 +1,6 @@
-/** The fetch step of ingestion (design.md "Ingestion pipeline"): a feed's bytes and headers. */
-import { fetchBytes } from './fetch-bytes';
-import type { FetchOutcome, FetchRequest } from './types';
-
-export { USER_AGENT } from './fetch-bytes';
+/** The fetch step of ingestion: a feed's bytes and headers, through the app's bounded GET. */
+import type { HttpGet } from '../net/fetch-bytes';
+import type { FetchOutcome, FetchRequest } from '../net/types';
 
 /**
  * What we ask feed servers for: the feed types first, generic XML and JSON next (many feeds are
@@ -14,9 +12,9 @@ export const FEED_ACCEPT =
   'application/xml;q=0.9, text/xml;q=0.9, application/json;q=0.8, */*;q=0.5';
 
 /**
- * Fetches one feed with a conditional GET and returns its bytes and validators, or
+ * Fetches one feed with a conditional GET through `get` and returns its bytes and validators, or
  * `{status: 'not-modified'}` for a 304. Limits, redirects and errors are fetchBytes's.
  */
-export function fetchFeed(request: FetchRequest): Promise<FetchOutcome> {
-  return fetchBytes(request, FEED_ACCEPT);
+export function fetchFeed(get: HttpGet, request: FetchRequest): Promise<FetchOutcome> {
+  return get(request, FEED_ACCEPT);
 }

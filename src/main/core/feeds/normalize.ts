@@ -8,7 +8,8 @@ import { sanitizeToHtmlAndText } from '../content/sanitize';
 import { notAfter, parseFeedDate } from './dates';
 import { assignIdentities } from './identity';
 import { authorName, collapseWhitespace, demoronize, markupToText, titleFromText } from './text';
-import { baseFor, resolveHttpUrl } from './urls';
+import { resolveHttpUrl } from '../net/urls';
+import { baseFor } from './urls';
 import type { Enclosure, NormalizedFeed, NormalizedItem, ParsedFeed, ParsedItem } from './types';
 
 /**

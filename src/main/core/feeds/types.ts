@@ -1,52 +1,12 @@
 /**
- * The shapes of the ingestion pipeline (design.md "Ingestion pipeline"), step by step:
- *   fetch -> FetchedFeed (bytes + headers)
+ * The shapes of the parsing half of ingestion (docs/architecture.md, "Ingestion, one feed"),
+ * step by step, after the fetch (net/types.ts: FetchedBody, bytes + headers):
  *   decode -> string
  *   parse -> ParsedFeed (what the document says, raw: no URL resolution, no date parsing)
  *   normalize + sanitize -> NormalizedFeed (what storage ingests)
  * As in NetNewsWire, the parser's types are not the stored types; storage maps NormalizedFeed
  * into rows.
  */
-
-/** The outcome of a conditional GET that returned a body. */
-export interface FetchedFeed {
-  status: 'ok';
-  /** The URL the body came from, after redirects. */
-  finalUrl: string;
-  /** Set when every redirect on the way was permanent (301/308): the feed's new address. */
-  permanentUrl: string | null;
-  /** The decoded-transfer (gunzipped) body, at most the size cap. */
-  bytes: Uint8Array;
-  contentType: string | null;
-  etag: string | null;
-  lastModified: string | null;
-  /** Seconds from Cache-Control max-age, when given. */
-  maxAgeSeconds: number | null;
-}
-
-/** The server said 304 Not Modified: nothing to parse. */
-export interface NotModified {
-  status: 'not-modified';
-  finalUrl: string;
-  permanentUrl: string | null;
-  etag: string | null;
-  lastModified: string | null;
-  maxAgeSeconds: number | null;
-}
-
-export type FetchOutcome = FetchedFeed | NotModified;
-
-/** What the fetcher needs to know of the feed's last fetch. */
-export interface FetchRequest {
-  url: string;
-  etag?: string | null;
-  lastModified?: string | null;
-  /** Whole-response timeout in ms (default 20 000). */
-  timeoutMs?: number;
-  /** Cap on the decoded body in bytes (default 10 MB). */
-  maxBytes?: number;
-  signal?: AbortSignal;
-}
 
 /** One enclosure (podcast audio, image…) of an item: the Api's own shape. */
 export type { Enclosure } from '../../../shared/model';

@@ -1,21 +1,11 @@
 /**
  * URL resolution and canonical forms for ingestion.
  */
+import { resolveHttpUrl } from '../net/urls';
 
 /** Query parameters that only track the click, never name the article. */
 const TRACKING =
   /^(utm_\w+|fbclid|gclid|dclid|gbraid|wbraid|msclkid|yclid|mc_cid|mc_eid|_hsenc|_hsmi|mkt_tok|igshid|ocid|ncid|cmpid|__s)$/i;
-
-/** Returns `ref` resolved against `base` as an http(s) URL, or null when it is not one. */
-export function resolveHttpUrl(ref: string | null, base: string | null): string | null {
-  if (!ref) return null;
-  try {
-    const url = new URL(ref.trim(), base ?? undefined);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
-  } catch {
-    return null;
-  }
-}
 
 /**
  * Returns the base URL of an item: its xml:base resolved against the feed's, resolved against

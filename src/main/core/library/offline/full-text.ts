@@ -7,16 +7,16 @@
 import { ApiError } from '../../../../shared/errors';
 import type { Article } from '../../../../shared/model';
 import { extractArticle, type ReadablePage } from '../../content/extract';
-import { fetchPage, type PageFetcher } from '../../content/fetch-page';
+import type { PageFetcher } from '../../content/fetch-page';
 import type { EventHub } from '../../events';
 import type { Store } from '../../storage/store';
 import { getArticle } from '../articles-service';
 
-/** What fetching pages needs; `fetch` is fetchPage unless given (a queue may pass its own). */
+/** What fetching pages needs: the store, events, and the page fetcher over the app's Net. */
 export interface PageDeps {
   store: Store;
   events: EventHub;
-  fetch?: PageFetcher;
+  fetchPage: PageFetcher;
   /** Cancels the fetch; nothing is written once it is aborted (the app is closing). */
   signal?: AbortSignal;
   /** Keeps the article's images after its HTML changed (image-download.ts, when wired). */
@@ -58,10 +58,10 @@ export async function fetchFullText(deps: PageDeps, articleId: number): Promise<
  * against where it really came from). Throws the fetch's ApiErrors, or PARSE_FAILED.
  */
 export async function readPage(
-  deps: Pick<PageDeps, 'fetch' | 'signal'>,
+  deps: Pick<PageDeps, 'fetchPage' | 'signal'>,
   url: string,
 ): Promise<ReadablePage & { finalUrl: string }> {
-  const { url: finalUrl, html } = await (deps.fetch ?? fetchPage)({ url, signal: deps.signal });
+  const { url: finalUrl, html } = await deps.fetchPage({ url, signal: deps.signal });
   try {
     return { ...extractArticle(html, finalUrl), finalUrl };
   } catch (error) {

@@ -8,9 +8,10 @@
  */
 import type { EventHub } from '../../events';
 import type { Store } from '../../storage/store';
-import { FetchLimiter, hostOf } from '../../feeds/fetch-limiter';
-import type { FetchOutcome, FetchRequest } from '../../feeds/types';
-import { downloadArticleImages } from '../../content/image-download';
+import { pageFetcher, type PageFetcher } from '../../content/fetch-page';
+import type { HttpGet } from '../../net/fetch-bytes';
+import { FetchLimiter, hostOf } from '../../net/fetch-limiter';
+import { downloadArticleImages } from './image-download';
 import { readSettings } from '../settings';
 import { fetchFullText } from './full-text';
 
@@ -42,8 +43,9 @@ export interface OfflineJobResult {
 export interface OfflineQueueDeps {
   store: Store;
   events: EventHub;
-  /** The image fetch (fetchBytes unless given). */
-  fetch?: (request: FetchRequest, accept: string) => Promise<FetchOutcome>;
+  /** The app's bounded GET, for pages and images. */
+  get: HttpGet;
+  /** Its own limiter by default (OFFLINE_CONCURRENCY), apart from the feeds'. */
   limiter?: FetchLimiter;
 }
 
@@ -62,6 +64,7 @@ const IMAGES_ONLY: OfflineJobOptions = { images: 'always', retryFullText: false 
 export class OfflineQueue {
   readonly #deps: OfflineQueueDeps;
   readonly #limiter: FetchLimiter;
+  readonly #fetchPage: PageFetcher;
   /** Waiting jobs: explicit ones (a reader waits on them) before background ones. */
   readonly #pending: Job[] = [];
   readonly #queued = new Map<number, Job>();
@@ -77,6 +80,7 @@ export class OfflineQueue {
     this.#deps = deps;
     this.#limiter =
       deps.limiter ?? new FetchLimiter(OFFLINE_CONCURRENCY.total, OFFLINE_CONCURRENCY.perHost);
+    this.#fetchPage = pageFetcher(deps.get);
   }
 
   /** The Refresher's hook: queues what new and updated articles need, returns at once. */
@@ -198,7 +202,12 @@ export class OfflineQueue {
     const wantsPage = before.feedWantsFullText && !before.hasFullText;
     if (wantsPage && (options.retryFullText || before.fullTextTriedAt === null)) {
       const url = store.articles.summary(articleId)?.url ?? '';
-      const deps = { store, events: this.#deps.events, signal: this.#abort.signal };
+      const deps = {
+        store,
+        events: this.#deps.events,
+        fetchPage: this.#fetchPage,
+        signal: this.#abort.signal,
+      };
       // Its failure is kept on the article (full_text_error) by fetchFullText itself.
       await this.#limiter
         .run(hostOf(url), () => fetchFullText(deps, articleId))
@@ -211,7 +220,7 @@ export class OfflineQueue {
     let images = 0;
     if (options.images === 'always' || readSettings(store).keepImages) {
       const outcome = await downloadArticleImages(
-        { store, fetch: this.#deps.fetch, limiter: this.#limiter },
+        { store, get: this.#deps.get, limiter: this.#limiter },
         articleId,
         { signal: this.#abort.signal },
       );

@@ -7,7 +7,7 @@ import type { Feed } from '../../../../shared/model';
 import type { EventHub } from '../../events';
 import type { Store } from '../../storage/store';
 import { discoverFeeds } from '../../feeds/discover';
-import type { Refresher } from '../../feeds/refresher';
+import type { Refresher } from '../refresh/refresher';
 import { subscribe } from './subscribe';
 
 type FeedMethods =
@@ -22,7 +22,7 @@ export function feedsService(
   return {
     'feeds.list': async () => store.feeds.list(),
     'feeds.add': (params) => subscribe({ store, events, refresher }, params),
-    'feeds.discover': ({ url }) => discoverFeeds(url, { limiter: refresher.limiter }),
+    'feeds.discover': ({ url }) => discoverFeeds(url, refresher.net),
     'feeds.update': async ({ id, title, folder, fullText }) => {
       // A blank folder name is no folder: the feed moves to the top level.
       const inFolder = folder === undefined ? undefined : folder?.trim() || null;

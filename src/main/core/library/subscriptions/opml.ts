@@ -6,7 +6,7 @@
  */
 import type { Api } from '../../../../shared/contract';
 import type { EventHub } from '../../events';
-import type { Refresher } from '../../feeds/refresher';
+import type { Refresher } from '../refresh/refresher';
 import type { Store } from '../../storage/store';
 import { parseOpml, type OpmlFeed } from './opml-parse';
 import { writeOpml } from './opml-write';

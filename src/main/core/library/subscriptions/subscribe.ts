@@ -8,7 +8,7 @@ import { ApiError, type Params } from '../../../../shared/contract';
 import type { Feed } from '../../../../shared/model';
 import type { EventHub } from '../../events';
 import { discoverFeeds } from '../../feeds/discover';
-import type { Refresher } from '../../feeds/refresher';
+import type { Refresher } from '../refresh/refresher';
 import { MINUTE, nextFetchAt } from '../../feeds/schedule';
 import { storeFeedUpdate } from '../../storage/feed-update';
 import type { Store } from '../../storage/store';
@@ -59,7 +59,7 @@ export async function subscribe(
     if (isUnreachable(error)) return keepUnreached(deps, url, null, inFolder, error);
     if (!(error instanceof ApiError && error.code === 'NOT_A_FEED')) throw error;
   }
-  const best = (await discoverFeeds(url, { limiter: deps.refresher.limiter }))[0];
+  const best = (await discoverFeeds(url, deps.refresher.net))[0];
   if (!best) {
     throw new ApiError(
       'NOT_A_FEED',

@@ -5,10 +5,15 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiError } from '../../src/shared/errors';
-import { fetchFeed, USER_AGENT } from '../../src/main/core/feeds/fetch-feed';
-import { retryAfterSeconds, maxAgeSeconds } from '../../src/main/core/feeds/response-headers';
-import type { FetchOutcome } from '../../src/main/core/feeds/types';
+import { fetchFeed as fetchFeedWith } from '../../src/main/core/feeds/fetch-feed';
+import { USER_AGENT } from '../../src/main/core/net/fetch-bytes';
+import { retryAfterSeconds, maxAgeSeconds } from '../../src/main/core/net/response-headers';
+import type { FetchOutcome, FetchRequest } from '../../src/main/core/net/types';
 import { startFixtureServer, type FixtureServer } from '../helpers/fixture-server';
+import { nodeGet } from '../helpers/net';
+
+/** The feed fetch over Node's fetch, as the app makes it by default. */
+const fetchFeed = (request: FetchRequest) => fetchFeedWith(nodeGet, request);
 
 const FEED = '/encodings/rss-no-declaration-utf-8.xml';
 const feedBytes = readFileSync(join(__dirname, '../fixtures', FEED));

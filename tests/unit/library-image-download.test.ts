@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { downloadArticleImages } from '../../src/main/core/content/image-download';
+import { downloadArticleImages } from '../../src/main/core/library/offline/image-download';
 import { Store } from '../../src/main/core/storage/store';
 import { getArticle } from '../../src/main/core/library/articles-service';
 import { updateSettings } from '../../src/main/core/library/settings';
+import { FetchLimiter } from '../../src/main/core/net/fetch-limiter';
 import { startFixtureServer, type FixtureServer } from '../helpers/fixture-server';
+import { nodeGet } from '../helpers/net';
 
 describe('downloading an article’s images', () => {
   let server: FixtureServer;
@@ -14,8 +16,11 @@ describe('downloading an article’s images', () => {
     server = await startFixtureServer();
   });
   afterAll(() => server.close());
+  /** What the offline queue hands downloads: the store, the app's GET and its own limiter. */
+  let images: { store: Store; get: typeof nodeGet; limiter: FetchLimiter };
   beforeEach(() => {
     store = Store.open(':memory:');
+    images = { store, get: nodeGet, limiter: new FetchLimiter(4, 2) };
   });
 
   /** Stores a library article showing these fixture images and returns its id. */
@@ -51,7 +56,7 @@ describe('downloading an article’s images', () => {
     ];
     const id = article(paths);
     expect(imagesMissing(id)).toBeNull();
-    expect(await downloadArticleImages({ store }, id)).toEqual({
+    expect(await downloadArticleImages(images, id)).toEqual({
       stored: 4,
       downloaded: 4,
       missing: 0,
@@ -83,7 +88,7 @@ describe('downloading an article’s images', () => {
       '/images/missing.png',
       '/images/blue-4x3.png',
     ]);
-    expect(await downloadArticleImages({ store }, id)).toEqual({
+    expect(await downloadArticleImages(images, id)).toEqual({
       stored: 1,
       downloaded: 1,
       missing: 4,
@@ -97,17 +102,17 @@ describe('downloading an article’s images', () => {
   it('stops taking images past the per-article cap; they stay remote', async () => {
     // 73 + 73 bytes fit under 150; the third PNG would pass it.
     const id = article(['/images/red-2x2.png', '/images/blue-4x3.png', '/images/red-2x2.png?3']);
-    const result = await downloadArticleImages({ store }, id, { maxArticleBytes: 150 });
+    const result = await downloadArticleImages(images, id, { maxArticleBytes: 150 });
     expect(result).toEqual({ stored: 2, downloaded: 2, missing: 1 });
     expect(imagesMissing(id)).toBe(1);
   });
 
   it('reuses an image already stored under the same URL instead of fetching it again', async () => {
     const first = article(['/images/black-1x1.gif?reuse']);
-    await downloadArticleImages({ store }, first);
+    await downloadArticleImages(images, first);
     expect(requestsFor('/images/black-1x1.gif?reuse')).toBe(1);
     const second = article(['/images/black-1x1.gif?reuse']);
-    expect(await downloadArticleImages({ store }, second)).toEqual({
+    expect(await downloadArticleImages(images, second)).toEqual({
       stored: 1,
       downloaded: 0,
       missing: 0,
@@ -119,9 +124,9 @@ describe('downloading an article’s images', () => {
 
   it('counts an image shown twice once, and an article without images as complete', async () => {
     const twice = article(['/images/red-2x2.png?twice', '/images/red-2x2.png?twice']);
-    expect((await downloadArticleImages({ store }, twice)).stored).toBe(1);
+    expect((await downloadArticleImages(images, twice)).stored).toBe(1);
     const none = article([]);
-    expect(await downloadArticleImages({ store }, none)).toEqual({
+    expect(await downloadArticleImages(images, none)).toEqual({
       stored: 0,
       downloaded: 0,
       missing: 0,
@@ -131,7 +136,7 @@ describe('downloading an article’s images', () => {
 
   it('articles.get shows stored images from /assets/<id>, and blocks the rest when asked', async () => {
     const id = article(['/images/red-2x2.png?get', '/images/missing.png?get']);
-    await downloadArticleImages({ store }, id);
+    await downloadArticleImages(images, id);
     const assetId = store.offline.storedImages(id).get(server.url('/images/red-2x2.png?get'));
     const shown = getArticle(store, id).contentHtml;
     expect(shown).toContain(`<img alt="" src="/assets/${assetId}" />`);
@@ -149,7 +154,7 @@ describe('downloading an article’s images', () => {
   });
 
   it('answers NOT_FOUND for an unknown article', async () => {
-    await expect(downloadArticleImages({ store }, 9999)).rejects.toMatchObject({
+    await expect(downloadArticleImages(images, 9999)).rejects.toMatchObject({
       code: 'NOT_FOUND',
     });
   });

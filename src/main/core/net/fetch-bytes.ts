@@ -1,12 +1,28 @@
 /**
- * One polite, bounded HTTP GET: the core that fetchFeed wraps, kept apart so that fetching an
- * article page later gets the same limits (docs/technotes/fetch-and-decode.md).
+ * One polite, bounded HTTP GET over the fetch function the app was given: the same limits for
+ * feeds, web pages and images (docs/technotes/fetch-and-decode.md). The fetch function is passed
+ * in (AppOptions.fetch) so that the desktop app can use Electron's net.fetch, which follows the
+ * system's proxy and certificate store, and tests can count requests without touching our code.
  */
 import { version } from '../../../../package.json';
 import { ApiError } from '../../../shared/errors';
 import { readCappedBody } from './http-body';
 import { maxAgeSeconds, retryAfterSeconds } from './response-headers';
 import type { FetchOutcome, FetchRequest } from './types';
+
+/**
+ * The fetch function the core is given: Node's global fetch in browser mode and tests, Electron's
+ * net.fetch in the desktop app. Only this module calls it.
+ */
+export type FetchFunction = (url: string, init: RequestInit) => Promise<Response>;
+
+/** A bounded GET (fetchBytes) over one fetch function: what every part that fetches is given. */
+export type HttpGet = (request: FetchRequest, accept: string) => Promise<FetchOutcome>;
+
+/** Returns fetchBytes bound to `fetchFn`. */
+export function boundedGet(fetchFn: FetchFunction): HttpGet {
+  return (request, accept) => fetchBytes(fetchFn, request, accept);
+}
 
 /** The User-Agent of every request Folio makes: who we are and where to complain. */
 export const USER_AGENT = `Folio/${version} (+https://github.com/folio-reader/folio; feed reader)`;
@@ -21,19 +37,23 @@ const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 const PERMANENT = new Set([301, 308]);
 
 /**
- * GETs `request.url` asking for `accept`, following up to MAX_REDIRECTS redirects by hand, and
+ * GETs `request.url` with `fetchFn` asking for `accept`, following up to MAX_REDIRECTS redirects by hand, and
  * returns the body (or not-modified for a 304). Throws ApiError: BAD_REQUEST for a URL that is
  * not http(s); TIMEOUT when the whole response takes longer than the timeout; TOO_LARGE past the
  * size cap; FETCH_FAILED for network errors, redirect trouble and any other status, with
  * `details.status` and `details.retryAfterSeconds` (429 and 503 are the ones that send it).
  */
-export async function fetchBytes(request: FetchRequest, accept: string): Promise<FetchOutcome> {
+export async function fetchBytes(
+  fetchFn: FetchFunction,
+  request: FetchRequest,
+  accept: string,
+): Promise<FetchOutcome> {
   const start = httpUrl(request.url);
   const timeoutMs = request.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const timeout = AbortSignal.timeout(timeoutMs);
   const signal = request.signal ? AbortSignal.any([timeout, request.signal]) : timeout;
   try {
-    return await follow(start, request, accept, signal);
+    return await follow(fetchFn, start, request, accept, signal);
   } catch (err) {
     if (err instanceof ApiError) throw err;
     if (timeout.aborted) {
@@ -51,6 +71,7 @@ export async function fetchBytes(request: FetchRequest, accept: string): Promise
 }
 
 async function follow(
+  fetchFn: FetchFunction,
   start: URL,
   request: FetchRequest,
   accept: string,
@@ -68,7 +89,7 @@ async function follow(
   let url = start;
   let allPermanent = true;
   for (let hops = 0; ; hops++) {
-    const response = await fetch(url, { headers, redirect: 'manual', signal });
+    const response = await fetchFn(url.href, { headers, redirect: 'manual', signal });
     if (!REDIRECTS.has(response.status)) {
       const permanentUrl = hops > 0 && allPermanent ? url.href : null;
       return outcome(response, url.href, permanentUrl, request);

@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { EventHub } from '../../src/main/core/events';
-import { Refresher } from '../../src/main/core/feeds/refresher';
+import { Refresher } from '../../src/main/core/library/refresh/refresher';
 import { feedsService } from '../../src/main/core/library/subscriptions/feeds-service';
 import { Store } from '../../src/main/core/storage/store';
 import type { FolioEvent } from '../../src/shared/contract';
 import { ApiError } from '../../src/shared/errors';
 import { startFixtureServer, type FixtureServer } from '../helpers/fixture-server';
+import { nodeNet } from '../helpers/net';
 
 /** A small RSS feed whose items a test can change between refreshes. */
 function rss(items: { guid: string; title: string; body: string }[], title = 'Changing News') {
@@ -41,7 +42,7 @@ describe('subscribing and refreshing', () => {
     events = new EventHub();
     seen = [];
     events.on((e) => seen.push(e));
-    api = feedsService(store, events, new Refresher({ store, events }));
+    api = feedsService(store, events, new Refresher({ store, events, net: nodeNet() }));
     live = [
       { guid: 'a', title: 'Harbin expo opens', body: 'Trade between the neighbours grows.' },
       { guid: 'b', title: 'Rail link planned', body: 'A new line across the Amur.' },
@@ -182,7 +183,7 @@ describe('subscribing and refreshing', () => {
   it('stops at once when closed mid-refresh: the fetch is cancelled and nothing is written', async () => {
     const slow = await api['feeds.add']({ url: server.url('/feeds/rss-2.0-basic.xml') });
     store.db.prepare('UPDATE feeds SET url = ? WHERE id = ?').run(server.url('/slow'), slow.id);
-    const refresher = new Refresher({ store, events });
+    const refresher = new Refresher({ store, events, net: nodeNet() });
     const running = refresher.refreshMany([slow.id]);
     // /slow sends a byte every 100 ms for a minute: wait until it is being fetched.
     while (!server.requests.some((r) => r.path === '/slow')) {

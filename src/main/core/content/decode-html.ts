@@ -1,9 +1,9 @@
 /**
- * The decode step for web pages (full text, saved pages): the feed decoder's order with the
- * HTML charset declaration in place of the XML one (docs/technotes/offline-reading.md, "Full
+ * The decode step for web pages (full text, saved pages, discovery): the feed decoder's order
+ * with the HTML charset declaration before the XML one (docs/technotes/offline-reading.md, "Full
  * text and saved pages"). Pure: no I/O.
  */
-import { asciiCompatibleDecoder, decodeFeed, headerCharset, type DecodedFeed } from './decode';
+import { decodeText, headerCharset, prologEncoding, type DecodedText } from '../net/decode-text';
 
 /** How far into the bytes a <meta> charset is looked for (the HTML prescan's 1024 bytes). */
 const PRESCAN_BYTES = 1024;
@@ -11,16 +11,13 @@ const PRESCAN_BYTES = 1024;
 /**
  * Returns the text of an HTML page and the encoding used. The order: a byte order mark (and
  * UTF-16/32 byte patterns); the charset of the HTTP Content-Type; `<meta charset>` or
- * `<meta http-equiv="Content-Type" content="…; charset=…">` in the first 1024 bytes; else UTF-8.
+ * `<meta http-equiv="Content-Type" content="…; charset=…">` in the first 1024 bytes; an XML
+ * declaration; else UTF-8.
  * A label no decoder knows falls through to the next source; this never throws.
  */
-export function decodeHtml(bytes: Uint8Array, contentType: string | null): DecodedFeed {
-  const label = [headerCharset(contentType), metaCharset(bytes)].find(
-    (candidate) => candidate !== null && asciiCompatibleDecoder(candidate) !== null,
-  );
-  // decodeFeed already puts a BOM first and then the charset it is given; without a label it
-  // ends on UTF-8 (after an XML declaration, which only an XHTML page has).
-  return decodeFeed(bytes, label ? `text/html; charset=${label}` : null);
+export function decodeHtml(bytes: Uint8Array, contentType: string | null): DecodedText {
+  // The XML declaration last: only an XHTML page has one.
+  return decodeText(bytes, [headerCharset(contentType), metaCharset(bytes), prologEncoding(bytes)]);
 }
 
 /** Returns the charset a `<meta>` tag declares in the first 1024 bytes, or null. */

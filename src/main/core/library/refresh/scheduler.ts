@@ -3,7 +3,7 @@
  * (their next_fetch_at has passed, see schedule.ts) and refreshes them. Off with
  * FOLIO_REFRESH=off (explicit refreshes still work).
  */
-import type { Store } from '../storage/store';
+import type { Store } from '../../storage/store';
 import type { Refresher } from './refresher';
 
 const TICK_MS = 60_000;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { decodeHtml, metaCharset } from '../../src/main/core/feeds/decode-html';
+import { decodeHtml, metaCharset } from '../../src/main/core/content/decode-html';
 
 const ascii = (s: string) => new TextEncoder().encode(s);
 const cp1251Page = readFileSync(

@@ -1,18 +1,20 @@
 /**
- * Refreshes feeds: fetch (bounded by the FetchLimiter) -> ingestFetched (skip when unchanged,
+ * Refreshes feeds: fetch (through the app's Net, within its limiter) -> ingestFetched (skip when unchanged,
  * else parse, in a worker thread when the app gives a PipelinePool's, and store), or the
  * failure kept on the feed with when to try again. One feed's failure never stops the others.
  */
-import { ApiError } from '../../../shared/errors';
-import type { RefreshResult } from '../../../shared/model';
-import type { EventHub } from '../events';
-import type { Store } from '../storage/store';
-import type { FeedFetchState } from '../storage/feeds-table';
-import { discoverFeeds } from './discover';
-import { fetchFeed } from './fetch-feed';
-import { FetchLimiter, hostOf } from './fetch-limiter';
-import { feedFromBytes, type FeedBytesMeta } from './pipeline';
-import { nextFetchAt } from './schedule';
+import { ApiError } from '../../../../shared/errors';
+import type { RefreshResult } from '../../../../shared/model';
+import type { EventHub } from '../../events';
+import type { Store } from '../../storage/store';
+import type { FeedFetchState } from '../../storage/feeds-table';
+import { discoverFeeds } from '../../feeds/discover';
+import { fetchFeed } from '../../feeds/fetch-feed';
+import { hostOf } from '../../net/fetch-limiter';
+import type { Net } from '../../net/net';
+import type { FetchedBody, FetchOutcome } from '../../net/types';
+import { feedFromBytes, type FeedBytesMeta } from '../../feeds/pipeline';
+import { nextFetchAt } from '../../feeds/schedule';
 import {
   hashBody,
   ingestFetched,
@@ -20,14 +22,14 @@ import {
   type FeedRefreshOutcome,
   type IngestDeps,
 } from './ingest-fetched';
-import type { FetchedFeed, FetchOutcome, FetchRequest, NormalizedFeed } from './types';
+import type { NormalizedFeed } from '../../feeds/types';
 
-/** What the refresher works with; `fetch` and `now` are the real ones except in benchmarks. */
+/** What the refresher works with; `now` is the real clock except in tests. */
 export interface RefresherDeps {
   store: Store;
   events: EventHub;
-  fetch?: (request: FetchRequest) => Promise<FetchOutcome>;
-  limiter?: FetchLimiter;
+  /** The app's way to the web; its limiter is shared with autodiscovery. */
+  net: Net;
   now?: () => number;
   /**
    * Decode -> parse -> normalize -> sanitize of a fetched body: feedFromBytes in-process by
@@ -40,7 +42,7 @@ export interface RefresherDeps {
 
 export type { FeedRefreshOutcome } from './ingest-fetched';
 
-/** Refreshes one feed or all, sharing one limiter; a feed already being refreshed is joined. */
+/** Refreshes one feed or all within the Net's limiter; a feed already being refreshed is joined. */
 export class Refresher {
   readonly #deps: Required<RefresherDeps>;
   readonly #inFlight = new Map<number, Promise<FeedRefreshOutcome>>();
@@ -50,8 +52,6 @@ export class Refresher {
 
   constructor(deps: RefresherDeps) {
     this.#deps = {
-      fetch: fetchFeed,
-      limiter: new FetchLimiter(),
       now: Date.now,
       parse: feedFromBytes,
       onArticlesStored: () => undefined,
@@ -73,9 +73,9 @@ export class Refresher {
     this.#closing.abort();
   }
 
-  /** The limiter every fetch goes through; autodiscovery shares it to stay polite per host. */
-  get limiter(): FetchLimiter {
-    return this.#deps.limiter;
+  /** The Net every fetch goes through; autodiscovery shares it to stay polite per host. */
+  get net(): Net {
+    return this.#deps.net;
   }
 
   /** Refreshes one feed; never throws for the feed's own failures (they are in `error`). */
@@ -119,10 +119,10 @@ export class Refresher {
    */
   async fetchNew(
     url: string,
-  ): Promise<{ fetched: FetchedFeed; feed: NormalizedFeed; bodyHash: string }> {
-    const { limiter, now, parse } = this.#deps;
+  ): Promise<{ fetched: FetchedBody; feed: NormalizedFeed; bodyHash: string }> {
+    const { net, now, parse } = this.#deps;
     const signal = this.#closing.signal;
-    const fetched = await limiter.run(hostOf(url), () => this.#deps.fetch({ url, signal }));
+    const fetched = await net.limiter.run(hostOf(url), () => fetchFeed(net.get, { url, signal }));
     if (fetched.status !== 'ok')
       throw new ApiError('FETCH_FAILED', `${url} answered 304 to a first fetch.`);
     const feed = await parse(
@@ -143,12 +143,12 @@ export class Refresher {
   }
 
   async #refresh(feedId: number): Promise<FeedRefreshOutcome> {
-    const { store, events, limiter, now } = this.#deps;
+    const { store, events, net, now } = this.#deps;
     if (this.#closing.signal.aborted) return stopped(feedId);
     const state = store.feeds.fetchState(feedId);
     if (!state) throw new ApiError('NOT_FOUND', `There is no feed ${feedId}.`);
     try {
-      const outcome = await limiter.run(hostOf(state.url), () => this.#fetch(state));
+      const outcome = await net.limiter.run(hostOf(state.url), () => this.#fetch(state));
       // Awaited here, so that a body that fails to parse is this feed's error like a failed
       // fetch (a bare `return` let it escape the catch and fail the whole refresh).
       return await ingestFetched(this.#ingestDeps, state, outcome);
@@ -190,11 +190,11 @@ export class Refresher {
     const page = error instanceof ApiError && error.code === 'NOT_A_FEED';
     if (!page || state.lastFetchedAt !== null || this.#closing.signal.aborted) return null;
     try {
-      const { limiter, store } = this.#deps;
-      const best = (await discoverFeeds(state.url, { limiter }))[0];
+      const { net, store } = this.#deps;
+      const best = (await discoverFeeds(state.url, net))[0];
       if (!best || store.feeds.byUrl(best.url)) return null;
       const moved = { ...state, url: best.url, etag: null, lastModified: null };
-      const outcome = await limiter.run(hostOf(best.url), () => this.#fetch(moved));
+      const outcome = await net.limiter.run(hostOf(best.url), () => this.#fetch(moved));
       if (outcome.status !== 'ok') return null;
       return await ingestFetched(this.#ingestDeps, moved, {
         ...outcome,
@@ -206,7 +206,7 @@ export class Refresher {
   }
 
   #fetch(state: FeedFetchState): Promise<FetchOutcome> {
-    return this.#deps.fetch({
+    return fetchFeed(this.#deps.net.get, {
       url: state.url,
       etag: state.etag,
       lastModified: state.lastModified,

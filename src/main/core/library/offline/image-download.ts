@@ -5,13 +5,12 @@
  * (another article, an earlier run) is linked, not fetched again. One failed image never fails
  * the article: it stays remote and is counted in `articles.images_missing`.
  */
-import type { Store } from '../storage/store';
-import { ApiError } from '../../../shared/errors';
-import { fetchBytes } from '../feeds/fetch-bytes';
-import { FetchLimiter, hostOf } from '../feeds/fetch-limiter';
-import type { FetchOutcome, FetchRequest } from '../feeds/types';
-import { imageSlots } from './images';
-import { sniffImageType } from './image-type';
+import type { Store } from '../../storage/store';
+import { ApiError } from '../../../../shared/errors';
+import type { HttpGet } from '../../net/fetch-bytes';
+import { hostOf, type FetchLimiter } from '../../net/fetch-limiter';
+import { imageSlots } from '../../content/images';
+import { sniffImageType } from '../../content/image-type';
 
 /** Largest image kept. */
 export const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
@@ -20,11 +19,11 @@ export const MAX_ARTICLE_IMAGE_BYTES = 25 * 1024 * 1024;
 /** Formats we keep first; anything is accepted since the bytes decide (image-type.ts). */
 export const IMAGE_ACCEPT = 'image/avif,image/webp,image/png,image/jpeg,image/gif;q=0.9,*/*;q=0.1';
 
-/** What downloading needs; `fetch` and `limiter` are the real ones unless given. */
+/** What downloading needs: the store, and the bounded GET with the limiter to run it under. */
 export interface ImageDownloadDeps {
   store: Store;
-  fetch?: (request: FetchRequest, accept: string) => Promise<FetchOutcome>;
-  limiter?: FetchLimiter;
+  get: HttpGet;
+  limiter: FetchLimiter;
 }
 
 /** Caps and cancellation; an aborted signal stops fetching and writing (app closing). */
@@ -70,8 +69,7 @@ export async function downloadArticleImages(
     }
   }
 
-  const fetchOne = deps.fetch ?? fetchBytes;
-  const limiter = deps.limiter ?? new FetchLimiter(4, 2);
+  const { get, limiter } = deps;
   const maxImage = options.maxImageBytes ?? MAX_IMAGE_BYTES;
   let downloaded = 0;
   await Promise.all(
@@ -79,7 +77,7 @@ export async function downloadArticleImages(
       limiter.run(hostOf(url), async () => {
         // Past the article's cap (or closing), later images are not even asked for.
         if (bytes >= maxArticle || options.signal?.aborted) return;
-        const image = await fetchImage(fetchOne, url, maxImage, options.signal);
+        const image = await fetchImage(get, url, maxImage, options.signal);
         if (!image || options.signal?.aborted || bytes + image.data.length > maxArticle) return;
         const kept = store.transaction(() => {
           if (!store.offline.exists(articleId)) return false;
@@ -99,13 +97,13 @@ export async function downloadArticleImages(
 
 /** Returns the image at `url` with its sniffed type, or null when it cannot be kept. */
 async function fetchImage(
-  fetchOne: NonNullable<ImageDownloadDeps['fetch']>,
+  get: HttpGet,
   url: string,
   maxBytes: number,
   signal: AbortSignal | undefined,
 ): Promise<{ type: string; data: Buffer } | null> {
   try {
-    const outcome = await fetchOne({ url, maxBytes, signal }, IMAGE_ACCEPT);
+    const outcome = await get({ url, maxBytes, signal }, IMAGE_ACCEPT);
     if (outcome.status !== 'ok') return null;
     const type = sniffImageType(outcome.bytes);
     if (type === null) return null;

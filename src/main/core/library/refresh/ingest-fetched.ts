@@ -5,13 +5,14 @@
  * kept without the articles it gave.
  */
 import { createHash } from 'node:crypto';
-import type { EventHub } from '../events';
-import { storeFeedUpdate } from '../storage/feed-update';
-import type { FeedFetchState } from '../storage/feeds-table';
-import type { Store } from '../storage/store';
-import type { FeedBytesMeta } from './pipeline';
-import { nextFetchAt } from './schedule';
-import type { FetchOutcome, NormalizedFeed } from './types';
+import type { EventHub } from '../../events';
+import { storeFeedUpdate } from '../../storage/feed-update';
+import type { FeedFetchState } from '../../storage/feeds-table';
+import type { Store } from '../../storage/store';
+import type { FeedBytesMeta } from '../../feeds/pipeline';
+import { nextFetchAt } from '../../feeds/schedule';
+import type { NormalizedFeed } from '../../feeds/types';
+import type { FetchOutcome } from '../../net/types';
 
 /** The outcome of refreshing one feed. */
 export interface FeedRefreshOutcome {
