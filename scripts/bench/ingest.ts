@@ -6,11 +6,12 @@
 import Parser from 'rss-parser';
 import { feedFromBytes } from '../../src/main/core/feeds/pipeline';
 import type { NormalizedFeed } from '../../src/main/core/feeds/types';
-import { storeFeedUpdate } from '../../src/main/core/storage/feed-update';
+import { feedUpdateOf } from '../../src/main/core/library/refresh/feed-update-of';
 import { collectGarbage, type BenchContext } from './context';
 import { atomDocument, rssDocument, type FeedSpec } from './feed-documents';
 import { emit, median, timeAsync, timeSync } from './report';
 import { openTempStore, subscribe } from './temp-store';
+import { rawDatabase } from '../../src/main/core/storage/raw-database';
 
 /** One generated document and what the pipeline made of it. */
 export interface IngestDocument {
@@ -152,7 +153,7 @@ async function pipelineRun(
   const started = process.hrtime.bigint();
   const feed = await feedFromBytes(doc.bytes, meta, now);
   const parsed = process.hrtime.bigint();
-  storeFeedUpdate(store, feedId, feed, now);
+  store.feedUpdates.apply(feedId, feedUpdateOf(feed), now);
   const stored = process.hrtime.bigint();
   store.close();
   const ms = (from: bigint, to: bigint): number => Number(to - from) / 1e6;
@@ -168,8 +169,8 @@ async function pipelineRun(
 function bareInsert(ctx: BenchContext, url: string, feed: NormalizedFeed, now: number): number {
   const store = openTempStore(ctx.temp);
   const feedId = subscribe(store, url);
-  // The columns storeFeedUpdate writes, without its lookup of existing rows.
-  const insert = store.db.prepare(
+  // The columns a feed update writes, without its lookup of existing rows.
+  const insert = rawDatabase(store).prepare(
     `INSERT INTO articles (uid, feed_id, kind, url, title, author, published_at, sort_at,
        fetched_at, updated_at, content_html, text, content_hash)
      VALUES (?, ?, 'feed', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,

@@ -7,6 +7,7 @@ import type { BenchContext } from './context';
 import { ARTICLES, FEEDS, RARE_WORDS, READ_SHARE, type Library } from './library';
 import { emit, median, percentile, timeSync } from './report';
 import { seededRandom } from './words';
+import { rawDatabase } from '../../src/main/core/storage/raw-database';
 
 const WARMUP = 5;
 const SAMPLES = 50;
@@ -87,7 +88,7 @@ export function benchSearch(ctx: BenchContext, library: Library): void {
     // Not in the issue: the worst case, the most frequent word that is not a stop word.
     { name: 'mostFrequent', query: words.words[contentRanks[0] as number] as string, target: null },
   ];
-  const count = library.store.db
+  const count = rawDatabase(library.store)
     .prepare('SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?')
     .pluck();
   for (const { name, query, target } of queries) {
@@ -139,7 +140,7 @@ export function benchUnreadCounts(library: Library): void {
 /** Measures figure 5 (marking 2,500 unread articles read; different ones each run). */
 export function benchMarkRead(ctx: BenchContext, library: Library): void {
   const { store } = library;
-  const unreadIds = store.db
+  const unreadIds = rawDatabase(store)
     .prepare(
       'SELECT a.id FROM articles a LEFT JOIN article_state s ON s.uid = a.uid WHERE s.read_at IS NULL',
     )

@@ -8,6 +8,7 @@ import type { Store } from '../../src/main/core/storage/store';
 import type { BenchContext } from './context';
 import { openTempStore } from './temp-store';
 import type { ZipfWords } from './words';
+import { rawDatabase } from '../../src/main/core/storage/raw-database';
 
 export const ARTICLES = 100_000;
 export const FEEDS = 500;
@@ -48,7 +49,7 @@ export function buildLibrary(ctx: BenchContext): Library {
       ),
     ),
   );
-  const insert = store.db.prepare(
+  const insert = rawDatabase(store).prepare(
     `INSERT INTO articles (uid, feed_id, kind, url, title, author, published_at, sort_at,
        fetched_at, updated_at, content_html, text, content_hash)
      VALUES (?, ?, 'feed', ?, ?, NULL, ?, ?, ?, ?, ?, ?, NULL)`,
@@ -83,12 +84,14 @@ export function buildLibrary(ctx: BenchContext): Library {
   }
   // Mark a random 70% read: the triggers keep the feeds' unread counts as the app would.
   store.transaction(() => {
-    const read = store.db.prepare('INSERT INTO article_state (uid, read_at) VALUES (?, ?)');
+    const read = rawDatabase(store).prepare(
+      'INSERT INTO article_state (uid, read_at) VALUES (?, ?)',
+    );
     for (let i = 0; i < ARTICLES; i++) {
       if (words.random() < READ_SHARE) read.run(`${feedIds[i % FEEDS]}:bench-${i}`, now);
     }
   });
-  store.db.pragma('wal_checkpoint(TRUNCATE)');
+  rawDatabase(store).pragma('wal_checkpoint(TRUNCATE)');
   return { store, feedIds, buildSeconds: (performance.now() - started) / 1000 };
 }
 

@@ -8,8 +8,8 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { EventHub } from '../../src/main/core/events';
 import { feedFromBytes } from '../../src/main/core/feeds/pipeline';
+import { feedUpdateOf } from '../../src/main/core/library/refresh/feed-update-of';
 import { Refresher } from '../../src/main/core/library/refresh/refresher';
-import { storeFeedUpdate } from '../../src/main/core/storage/feed-update';
 import { startFixtureServer } from '../../tests/helpers/fixture-server';
 import { collectGarbage, type BenchContext } from './context';
 import type { IngestDocument } from './ingest';
@@ -58,7 +58,7 @@ export async function benchReingest(ctx: BenchContext, doc: IngestDocument): Pro
               url: variant.url,
               contentType: doc.contentType,
             });
-            storeFeedUpdate(store, feedId, feed);
+            store.feedUpdates.apply(feedId, feedUpdateOf(feed));
           });
           if (run > 0) withoutSkip.push(ms);
         }

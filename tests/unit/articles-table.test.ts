@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { Store } from '../../src/main/core/storage/store';
 import { ApiError } from '../../src/shared/contract';
+import { rawDatabase } from '../../src/main/core/storage/raw-database';
 
 /** Inserts `n` library articles one hour apart (article 1 oldest). */
 function fill(store: Store, n: number): number[] {
@@ -63,7 +64,7 @@ describe('ArticlesTable', () => {
   it('keeps state under the uid when the article row is deleted and comes back', () => {
     const [a] = fill(store, 1) as [number];
     store.articles.setState(a, { read: true, starred: true });
-    store.db.prepare('DELETE FROM articles WHERE id = ?').run(a);
+    rawDatabase(store).prepare('DELETE FROM articles WHERE id = ?').run(a);
     const [again] = fill(store, 1) as [number];
     expect(store.articles.summary(again)).toMatchObject({
       starredAt: expect.any(String),

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { addArticle, openLibrary, select, type Library } from '../helpers/annotated-library';
+import { rawDatabase } from '../../src/main/core/storage/raw-database';
 
 const PARAGRAPHS = [
   'Harbin lies on the Songhua river, a day by train from Vladivostok.',
@@ -61,7 +62,7 @@ describe('Web Annotation export and import', () => {
   }
 
   function wipe(): void {
-    lib.store.db.exec('DELETE FROM highlights; DELETE FROM notes;');
+    rawDatabase(lib.store).exec('DELETE FROM highlights; DELETE FROM notes;');
   }
 
   it('exports a W3C AnnotationCollection with selectors, bodies and colours', async () => {
@@ -135,7 +136,7 @@ describe('Web Annotation export and import', () => {
     const { json } = await lib.api['annotations.exportW3C']({ articleId: withUrl });
     wipe();
     const moved = `Breaking: a new first paragraph.\n\n${lib.store.articles.content(withUrl)!.text}`;
-    lib.store.db.prepare('UPDATE articles SET text = ? WHERE id = ?').run(moved, withUrl);
+    rawDatabase(lib.store).prepare('UPDATE articles SET text = ? WHERE id = ?').run(moved, withUrl);
     await lib.api['annotations.importW3C']({ json });
     const listed = await lib.api['highlights.list']({ articleId: withUrl });
     expect(listed.map((h) => moved.slice(h.start, h.end))).toEqual([
@@ -195,7 +196,9 @@ describe('Web Annotation export and import', () => {
   it('keeps a highlight whose quote is no longer in the article, as orphaned', async () => {
     const { json } = await lib.api['annotations.exportW3C']({ articleId: library });
     wipe();
-    lib.store.db.prepare("UPDATE articles SET text = 'Rewritten.' WHERE id = ?").run(library);
+    rawDatabase(lib.store)
+      .prepare("UPDATE articles SET text = 'Rewritten.' WHERE id = ?")
+      .run(library);
     expect(await lib.api['annotations.importW3C']({ json })).toMatchObject({ highlights: 1 });
     expect((await lib.api['highlights.list']({}))[0]).toMatchObject({
       exact: 'in February',

@@ -12,6 +12,7 @@ import {
   uniqueNames,
 } from '../../src/main/core/library/annotations/file-names';
 import { addArticle, openLibrary, select, type Library } from '../helpers/annotated-library';
+import { rawDatabase } from '../../src/main/core/storage/raw-database';
 
 const EXPORTED = new Date('2025-02-01T12:00:00.000Z');
 
@@ -83,7 +84,9 @@ describe('export.markdown', () => {
       articleId,
       ...select(lib.store, articleId, 'A closing line.'),
     });
-    lib.store.db.prepare("UPDATE articles SET text = 'All new text.' WHERE id = ?").run(articleId);
+    rawDatabase(lib.store)
+      .prepare("UPDATE articles SET text = 'All new text.' WHERE id = ?")
+      .run(articleId);
     const { files } = await lib.api['export.markdown']({ articleId });
     expect(files[0]!.content).toContain(`> A closing line.\n\n${ORPHAN_MARK}\n`);
   });

@@ -11,6 +11,7 @@ import { ApiError } from '../../src/shared/errors';
 import { pageFetcher } from '../../src/main/core/content/fetch-page';
 import { startFixtureServer, type FixtureServer } from '../helpers/fixture-server';
 import { nodeGet, nodeNet } from '../helpers/net';
+import { rawDatabase } from '../../src/main/core/storage/raw-database';
 
 /** An RSS feed of short summaries linking to fixture pages on this server. */
 function rss(server: FixtureServer, pages: string[]): string {
@@ -81,7 +82,7 @@ describe('full text and saved pages, through the fixture server', () => {
   }
 
   function fullTextColumns(id: number) {
-    return store.db
+    return rawDatabase(store)
       .prepare('SELECT full_text_at, full_text_error, text FROM articles WHERE id = ?')
       .get(id) as { full_text_at: number | null; full_text_error: string | null; text: string };
   }

@@ -1,7 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { htmlToText } from '../../src/main/core/content/html-text';
-import { storeFeedUpdate } from '../../src/main/core/storage/feed-update';
-import type { NormalizedFeed } from '../../src/main/core/feeds/types';
+import type { FeedUpdate } from '../../src/main/core/storage/feed-update';
 import type { Highlight } from '../../src/shared/model';
 import { describeRange } from '../../src/shared/anchoring';
 import {
@@ -12,6 +11,7 @@ import {
   textOf,
   type Library,
 } from '../helpers/annotated-library';
+import { rawDatabase } from '../../src/main/core/storage/raw-database';
 
 const PARAGRAPHS = [
   'Harbin lies on the Songhua river, a day by train from Vladivostok.',
@@ -20,22 +20,19 @@ const PARAGRAPHS = [
 ];
 
 /** A feed document of one article made of `paragraphs`, as the pipeline hands it to storage. */
-function feedOf(paragraphs: readonly string[], version: number): NormalizedFeed {
+function feedOf(paragraphs: readonly string[], version: number): FeedUpdate {
   const contentHtml = paragraphsHtml(paragraphs);
   return {
-    format: 'rss',
     title: 'Harbin News',
     siteUrl: 'https://harbin.example/',
     ttlMinutes: null,
-    recovered: false,
-    items: [
+    articles: [
       {
         identity: 'harbin-1',
         url: 'https://harbin.example/1',
         title: 'Harbin in winter',
         author: null,
         publishedAt: Date.UTC(2025, 0, 6),
-        updatedAt: null,
         contentHtml,
         text: htmlToText(contentHtml),
         categories: [],
@@ -48,7 +45,7 @@ function feedOf(paragraphs: readonly string[], version: number): NormalizedFeed 
 
 /** The stored row of a highlight, as it is on disk (not as the Api shows it). */
 function row(lib: Library, id: number): { start: number; end: number; updated_at: number } {
-  return lib.store.db
+  return rawDatabase(lib.store)
     .prepare('SELECT start, "end", updated_at FROM highlights WHERE id = ?')
     .get(id) as { start: number; end: number; updated_at: number };
 }
@@ -208,7 +205,7 @@ describe('re-anchoring at read time', () => {
   });
 
   function feedArticle(paragraphs: readonly string[], version: number): number {
-    const result = storeFeedUpdate(lib.store, feedId, feedOf(paragraphs, version));
+    const result = lib.store.feedUpdates.apply(feedId, feedOf(paragraphs, version));
     return (result.newArticleIds[0] ?? result.updatedArticleIds[0]) as number;
   }
 
@@ -225,7 +222,7 @@ describe('re-anchoring at read time', () => {
       PARAGRAPHS[1] as string,
       'A new closing paragraph.',
     ];
-    expect(storeFeedUpdate(lib.store, feedId, feedOf(edited, 2)).updatedArticleIds).toEqual([id]);
+    expect(lib.store.feedUpdates.apply(feedId, feedOf(edited, 2)).updatedArticleIds).toEqual([id]);
     const before = row(lib, created.id);
 
     const [placed] = await lib.api['highlights.list']({ articleId: id });
@@ -245,7 +242,7 @@ describe('re-anchoring at read time', () => {
     const id = feedArticle(PARAGRAPHS, 1);
     await lib.api['highlights.create']({ articleId: id, ...select(lib.store, id, 'ice festival') });
     const changes = (): number =>
-      lib.store.db.prepare('SELECT total_changes()').pluck().get() as number;
+      rawDatabase(lib.store).prepare('SELECT total_changes()').pluck().get() as number;
     const before = changes();
     await lib.api['highlights.list']({});
     await lib.api['articles.get']({ id });
@@ -258,7 +255,7 @@ describe('re-anchoring at read time', () => {
       articleId: id,
       ...select(lib.store, id, 'ice festival draws visitors'),
     });
-    storeFeedUpdate(lib.store, feedId, feedOf(PARAGRAPHS.slice(0, 2), 2));
+    lib.store.feedUpdates.apply(feedId, feedOf(PARAGRAPHS.slice(0, 2), 2));
     const [orphan] = await lib.api['highlights.list']({});
     expect(orphan).toMatchObject({
       id: created.id,
@@ -268,7 +265,7 @@ describe('re-anchoring at read time', () => {
     });
     expect((await lib.api['articles.get']({ id })).highlights[0]?.orphaned).toBe(true);
     // The passage comes back upstream: so does the highlight.
-    storeFeedUpdate(lib.store, feedId, feedOf(PARAGRAPHS, 3));
+    lib.store.feedUpdates.apply(feedId, feedOf(PARAGRAPHS, 3));
     expect((await lib.api['highlights.list']({}))[0]).toMatchObject({ orphaned: false });
   });
 
@@ -298,7 +295,7 @@ describe('re-anchoring at read time', () => {
     const id = feedArticle(PARAGRAPHS, 1);
     await lib.api['highlights.create']({ articleId: id, ...select(lib.store, id, 'Harbin') });
     lib.store.articles.markRead([id], 1);
-    lib.store.db.prepare('UPDATE articles SET fetched_at = 1 WHERE id = ?').run(id);
+    rawDatabase(lib.store).prepare('UPDATE articles SET fetched_at = 1 WHERE id = ?').run(id);
     const { applyRetention } = await import('../../src/main/core/library/offline/retention');
     expect(applyRetention(lib.store, Date.now(), 1).deletedArticles).toBe(0);
     expect(lib.store.feeds.remove(feedId)).toBe(true);

@@ -6,6 +6,7 @@ import { updateSettings } from '../../src/main/core/library/settings';
 import { FetchLimiter } from '../../src/main/core/net/fetch-limiter';
 import { startFixtureServer, type FixtureServer } from '../helpers/fixture-server';
 import { nodeGet } from '../helpers/net';
+import { rawDatabase } from '../../src/main/core/storage/raw-database';
 
 describe('downloading an article’s images', () => {
   let server: FixtureServer;
@@ -41,7 +42,7 @@ describe('downloading an article’s images', () => {
 
   const imagesMissing = (id: number) =>
     (
-      store.db.prepare('SELECT images_missing FROM articles WHERE id = ?').get(id) as {
+      rawDatabase(store).prepare('SELECT images_missing FROM articles WHERE id = ?').get(id) as {
         images_missing: number | null;
       }
     ).images_missing;
@@ -61,7 +62,7 @@ describe('downloading an article’s images', () => {
       downloaded: 4,
       missing: 0,
     });
-    const rows = store.db
+    const rows = rawDatabase(store)
       .prepare(
         `SELECT s.url, s.type, s.size FROM assets s JOIN article_assets aa ON aa.asset_id = s.id
          WHERE aa.article_id = ? ORDER BY s.url`,
@@ -93,7 +94,7 @@ describe('downloading an article’s images', () => {
       downloaded: 1,
       missing: 4,
     });
-    const types = store.db.prepare('SELECT type FROM assets').pluck().all();
+    const types = rawDatabase(store).prepare('SELECT type FROM assets').pluck().all();
     expect(types).toEqual(['image/png']);
     expect(imagesMissing(id)).toBe(4);
     expect(store.articles.summary(id)?.offlineReady).toBe(false);
@@ -119,7 +120,7 @@ describe('downloading an article’s images', () => {
     });
     expect(requestsFor('/images/black-1x1.gif?reuse')).toBe(1);
     expect(store.offline.storedImages(second).size).toBe(1);
-    expect(store.db.prepare('SELECT count(*) FROM assets').pluck().get()).toBe(1);
+    expect(rawDatabase(store).prepare('SELECT count(*) FROM assets').pluck().get()).toBe(1);
   });
 
   it('counts an image shown twice once, and an article without images as complete', async () => {

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { addArticle, openLibrary, type Library } from '../helpers/annotated-library';
+import { rawDatabase } from '../../src/main/core/storage/raw-database';
 
 describe('article notes', () => {
   let lib: Library;
@@ -78,7 +79,7 @@ describe('article notes', () => {
       siteUrl: null,
       folder: null,
     });
-    lib.store.db
+    rawDatabase(lib.store)
       .prepare('UPDATE articles SET feed_id = ?, kind = ? WHERE id = ?')
       .run(feedId, 'feed', articleId);
     await lib.api['notes.set']({ articleId, body: 'Mine' });

@@ -12,6 +12,7 @@ import { Store } from '../../src/main/core/storage/store';
 import type { Events, FolioEvent } from '../../src/shared/contract';
 import { startFixtureServer, type FixtureServer } from '../helpers/fixture-server';
 import { nodeGet, nodeNet } from '../helpers/net';
+import { rawDatabase } from '../../src/main/core/storage/raw-database';
 
 const PNG = readFileSync(join(__dirname, '../fixtures/images/red-2x2.png'));
 
@@ -104,7 +105,7 @@ describe('the offline queue', () => {
     expect(articlesOf(feed.id).some((a) => a.offlineReady)).toBe(false);
     await queue.idle();
     expect(articlesOf(feed.id).map((a) => a.offlineReady)).toEqual([true, true]);
-    expect(store.db.prepare('SELECT count(*) FROM assets').pluck().get()).toBe(2);
+    expect(rawDatabase(store).prepare('SELECT count(*) FROM assets').pluck().get()).toBe(2);
     const progress = eventsOf('offline');
     expect(progress.at(-1)).toEqual({ done: 2, total: 2 });
     expect(eventsOf('articles.changed').some((e) => e.articleIds?.length)).toBe(true);
@@ -121,7 +122,7 @@ describe('the offline queue', () => {
     ]);
     await feeds['feeds.refresh']({ id: feed.id });
     await queue.idle();
-    expect(store.db.prepare('SELECT count(*) FROM assets').pluck().get()).toBe(0);
+    expect(rawDatabase(store).prepare('SELECT count(*) FROM assets').pluck().get()).toBe(0);
     updateSettings(store, { keepImages: true });
     feedXml = feedWith([
       { guid: 'c', link: 'http://pictures.test/c', images: [server.url('/images/black-1x1.gif')] },
@@ -130,7 +131,9 @@ describe('the offline queue', () => {
     await feeds['feeds.refresh']({ id: feed.id });
     await queue.idle();
     // Only the new article was queued by this refresh; c's image waits for "make offline".
-    expect(store.db.prepare('SELECT type FROM assets').pluck().all()).toEqual(['image/webp']);
+    expect(rawDatabase(store).prepare('SELECT type FROM assets').pluck().all()).toEqual([
+      'image/webp',
+    ]);
   });
 
   it('fetches the full text of a full-text feed’s articles, then the page’s images', async () => {
@@ -229,7 +232,7 @@ describe('the offline queue', () => {
     await queue.close();
     expect(await made).toEqual([]);
     await new Promise((r) => setTimeout(r, 200));
-    expect(store.db.prepare('SELECT count(*) FROM assets').pluck().get()).toBe(0);
+    expect(rawDatabase(store).prepare('SELECT count(*) FROM assets').pluck().get()).toBe(0);
     expect(store.offline.state(id)?.imagesMissing).toBeNull();
     expect(await queue.enqueue(id, { images: 'always', retryFullText: false })).toBeNull();
   });

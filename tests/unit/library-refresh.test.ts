@@ -7,6 +7,7 @@ import type { FolioEvent } from '../../src/shared/contract';
 import { ApiError } from '../../src/shared/errors';
 import { startFixtureServer, type FixtureServer } from '../helpers/fixture-server';
 import { nodeNet } from '../helpers/net';
+import { rawDatabase } from '../../src/main/core/storage/raw-database';
 
 /** A small RSS feed whose items a test can change between refreshes. */
 function rss(items: { guid: string; title: string; body: string }[], title = 'Changing News') {
@@ -91,7 +92,7 @@ describe('subscribing and refreshing', () => {
   it('skips an unchanged body by its hash, and stores only what changed', async () => {
     const feed = await api['feeds.add']({ url: server.url('/live.xml') });
     expect(feed.unreadCount).toBe(2);
-    const writes = store.db.prepare('SELECT total_changes() AS n').pluck();
+    const writes = rawDatabase(store).prepare('SELECT total_changes() AS n').pluck();
     const before = writes.get() as number;
     await api['feeds.refresh']({ id: feed.id });
     // Only the feed's fetch record was written.
@@ -126,7 +127,7 @@ describe('subscribing and refreshing', () => {
   it("keeps going when one feed fails, keeps that feed's error, and reports progress", async () => {
     const good = await api['feeds.add']({ url: server.url('/live.xml') });
     const flaky = await api['feeds.add']({ url: server.url('/feeds/rss-2.0-basic.xml') });
-    store.db
+    rawDatabase(store)
       .prepare('UPDATE feeds SET url = ? WHERE id = ?')
       .run(server.url('/feeds/rss-2.0-basic.xml?status=503&retryAfter=7200'), flaky.id);
     live = [{ guid: 'z', title: 'Late news', body: 'Something happened.' }, ...live];
@@ -159,7 +160,7 @@ describe('subscribing and refreshing', () => {
     });
     const good = await api['feeds.add']({ url: server.url('/live.xml') });
     const turned = await api['feeds.add']({ url: server.url('/feeds/rss-2.0-basic.xml') });
-    store.db
+    rawDatabase(store)
       .prepare('UPDATE feeds SET url = ? WHERE id = ?')
       .run(server.url('/turned-into-a-page.xml'), turned.id);
     live = [{ guid: 'y', title: 'Later news', body: 'Another thing happened.' }, ...live];
@@ -182,7 +183,9 @@ describe('subscribing and refreshing', () => {
 
   it('stops at once when closed mid-refresh: the fetch is cancelled and nothing is written', async () => {
     const slow = await api['feeds.add']({ url: server.url('/feeds/rss-2.0-basic.xml') });
-    store.db.prepare('UPDATE feeds SET url = ? WHERE id = ?').run(server.url('/slow'), slow.id);
+    rawDatabase(store)
+      .prepare('UPDATE feeds SET url = ? WHERE id = ?')
+      .run(server.url('/slow'), slow.id);
     const refresher = new Refresher({ store, events, net: nodeNet() });
     const running = refresher.refreshMany([slow.id]);
     // /slow sends a byte every 100 ms for a minute: wait until it is being fetched.

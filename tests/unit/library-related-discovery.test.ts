@@ -6,7 +6,6 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Store } from '../../src/main/core/storage/store';
-import { SiteFeedsTable } from '../../src/main/core/storage/site-feeds-table';
 import { discoverFeeds } from '../../src/main/core/feeds/discover';
 import { FetchLimiter } from '../../src/main/core/net/fetch-limiter';
 import { importSeedOnce } from '../../src/main/core/library/seed';
@@ -105,7 +104,7 @@ describe('related feeds discovered on the article’s sites', () => {
       },
     ]);
     expect(asked).toEqual([own.url('/'), linked.url('/')]);
-    expect(new SiteFeedsTable(store.db).get(hostOf(linked))).toMatchObject({
+    expect(store.siteFeeds.get(hostOf(linked))).toMatchObject({
       feeds: [{ url: linked.url('/feed.xml') }, { url: linked.url('/atom.xml') }, {}],
       error: null,
     });
@@ -140,7 +139,7 @@ describe('related feeds discovered on the article’s sites', () => {
 
     // What the local ranking alone says, as when discovery is not there at all.
     expect(related).toEqual(relatedFeeds(store, id));
-    expect(new SiteFeedsTable(store.db).get(hostOf(gone))).toMatchObject({
+    expect(store.siteFeeds.get(hostOf(gone))).toMatchObject({
       feeds: [],
       error: expect.any(String),
     });
@@ -178,7 +177,7 @@ describe('related feeds discovered on the article’s sites', () => {
     expect(asked).toEqual([slow.url('/')]);
 
     answer();
-    const table = new SiteFeedsTable(store.db);
+    const table = store.siteFeeds;
     await vi.waitFor(() => expect(table.get(hostOf(slow))).not.toBeNull(), { timeout: 10_000 });
     const later = await api['feeds.related']({ articleId: id });
     expect(from(later, slow)).toEqual([

@@ -1,24 +1,23 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Store } from '../../src/main/core/storage/store';
-import { storeFeedUpdate } from '../../src/main/core/storage/feed-update';
-import type { NormalizedFeed, NormalizedItem } from '../../src/main/core/feeds/types';
+import type { ArticleUpdate, FeedUpdate } from '../../src/main/core/storage/feed-update';
 import { applyRetention, cleanUp } from '../../src/main/core/library/offline/retention';
 import { updateSettings } from '../../src/main/core/library/settings';
 import { RetentionScheduler } from '../../src/main/core/library/offline/retention-scheduler';
 import { EventHub } from '../../src/main/core/events';
 import type { FolioEvent } from '../../src/shared/contract';
+import { rawDatabase } from '../../src/main/core/storage/raw-database';
 
 const DAY = 24 * 60 * 60 * 1000;
 const NOW = Date.UTC(2026, 5, 1);
 
-function item(identity: string): NormalizedItem {
+function item(identity: string): ArticleUpdate {
   return {
     identity,
     url: `https://example.com/${identity}`,
     title: `Title ${identity}`,
     author: null,
     publishedAt: NOW - 365 * DAY,
-    updatedAt: null,
     contentHtml: `<p>Body of ${identity}</p>`,
     text: `Body of ${identity}`,
     categories: [],
@@ -27,19 +26,17 @@ function item(identity: string): NormalizedItem {
   };
 }
 
-function feedOf(identities: string[]): NormalizedFeed {
+function feedOf(identities: string[]): FeedUpdate {
   return {
-    format: 'rss',
     title: 'Example',
     siteUrl: 'https://example.com/',
     ttlMinutes: null,
-    items: identities.map(item),
-    recovered: false,
+    articles: identities.map(item),
   };
 }
 
 function count(store: Store, sql: string, ...params: unknown[]): number {
-  return store.db
+  return rawDatabase(store)
     .prepare(sql)
     .pluck()
     .get(...params) as number;
@@ -71,7 +68,7 @@ describe('applyRetention', () => {
 
   /** Stores the feed's items as fetched `daysAgo` and returns their ids by identity. */
   function ingest(identities: string[], daysAgo: number): Record<string, number> {
-    storeFeedUpdate(store, feedId, feedOf(identities), NOW - daysAgo * DAY);
+    store.feedUpdates.apply(feedId, feedOf(identities), NOW - daysAgo * DAY);
     return Object.fromEntries(
       identities.map((identity) => [identity, store.articles.idByUid(`${feedId}:${identity}`)!]),
     );
@@ -94,13 +91,13 @@ describe('applyRetention', () => {
     readDaysAgo(ids['recent-read']!, 10);
     for (const name of ['starred', 'highlighted', 'noted']) readDaysAgo(ids[name]!, 150);
     store.articles.setState(ids['starred']!, { starred: true }, NOW - 150 * DAY);
-    store.db
+    rawDatabase(store)
       .prepare(
         `INSERT INTO highlights (article_id, exact, start, "end", created_at, updated_at)
          VALUES (?, 'Body', 0, 4, 0, 0)`,
       )
       .run(ids['highlighted']);
-    store.db
+    rawDatabase(store)
       .prepare('INSERT INTO notes (article_id, body, updated_at) VALUES (?, ?, 0)')
       .run(ids['noted'], 'Worth rereading.');
   });
@@ -145,7 +142,7 @@ describe('applyRetention', () => {
   it('keeps a read article fetched recently: it came back in its feed after a clean-up', () => {
     // Read 150 days ago, but stored again 5 days ago: deleting it now would only make the next
     // refresh store it again.
-    store.db
+    rawDatabase(store)
       .prepare('UPDATE articles SET fetched_at = ? WHERE id = ?')
       .run(NOW - 5 * DAY, ids['old-read']);
     expect(applyRetention(store, NOW, 90).deletedArticles).toBe(0);
@@ -161,7 +158,7 @@ describe('applyRetention', () => {
   });
 
   it('removes images only deleted articles used and keeps one a kept article still shows', () => {
-    const link = store.db.prepare(
+    const link = rawDatabase(store).prepare(
       'INSERT INTO article_assets (article_id, asset_id) VALUES (?, ?)',
     );
     const onlyOld = store.assets.put(
@@ -207,7 +204,9 @@ describe('applyRetention', () => {
     applyRetention(store, NOW, 90);
     expect(unreadCount(store, feedId)).toBe(unreadRecounted(store, feedId));
     expect(unreadCount(store, feedId)).toBe(1); // old-unread
-    store.db.prepare("INSERT INTO articles_fts (articles_fts) VALUES ('integrity-check')").run();
+    rawDatabase(store)
+      .prepare("INSERT INTO articles_fts (articles_fts) VALUES ('integrity-check')")
+      .run();
     const hits = count(store, "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'old'");
     expect(hits).toBe(1); // old-unread only: old-read left the index with its row
   });
@@ -225,7 +224,7 @@ describe('cleanUp', () => {
       siteUrl: null,
       folder: null,
     });
-    storeFeedUpdate(store, feedId, feedOf(['x']), NOW - 200 * DAY);
+    store.feedUpdates.apply(feedId, feedOf(['x']), NOW - 200 * DAY);
     store.articles.setState(
       store.articles.idByUid(`${feedId}:x`)!,
       { read: true },
@@ -258,7 +257,7 @@ describe('RetentionScheduler', () => {
       folder: null,
     });
     const readOld = (identity: string) => {
-      storeFeedUpdate(store, feedId, feedOf([identity]), NOW - 200 * DAY);
+      store.feedUpdates.apply(feedId, feedOf([identity]), NOW - 200 * DAY);
       store.articles.setState(
         store.articles.idByUid(`${feedId}:${identity}`)!,
         { read: true },

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { searchArticles } from '../../src/main/core/library/search';
 import { addArticle, openLibrary, select, type Library } from '../helpers/annotated-library';
+import { rawDatabase } from '../../src/main/core/storage/raw-database';
 
 describe('search over highlights and notes', () => {
   let lib: Library;
@@ -83,8 +84,12 @@ describe('search over highlights and notes', () => {
     await lib.api['notes.set']({ articleId: tea, body: '' });
     expect(search('sculptures')).toEqual([]);
     expect(search('darjeeling')).toEqual([]);
-    expect(lib.store.db.prepare('SELECT count(*) FROM annotations_fts').pluck().get()).toBe(0);
-    lib.store.db.exec("INSERT INTO annotations_fts (annotations_fts) VALUES ('integrity-check')");
+    expect(
+      rawDatabase(lib.store).prepare('SELECT count(*) FROM annotations_fts').pluck().get(),
+    ).toBe(0);
+    rawDatabase(lib.store).exec(
+      "INSERT INTO annotations_fts (annotations_fts) VALUES ('integrity-check')",
+    );
   });
 
   it('does not reindex a highlight when re-anchoring moves it', () => {
@@ -95,7 +100,7 @@ describe('search over highlights and notes', () => {
       note: '',
     });
     const changes = (): number =>
-      lib.store.db.prepare('SELECT total_changes()').pluck().get() as number;
+      rawDatabase(lib.store).prepare('SELECT total_changes()').pluck().get() as number;
     const before = changes();
     lib.store.annotations.highlights.move(id, 1, 8);
     expect(changes() - before).toBe(1);

@@ -3,25 +3,24 @@ import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Store } from '../../src/main/core/storage/store';
-import { storeFeedUpdate } from '../../src/main/core/storage/feed-update';
-import type { NormalizedFeed, NormalizedItem } from '../../src/main/core/feeds/types';
+import type { ArticleUpdate, FeedUpdate } from '../../src/main/core/storage/feed-update';
 import { compactLibrary, libraryUsage } from '../../src/main/core/library/offline/usage';
 import { applyRetention } from '../../src/main/core/library/offline/retention';
 import { libraryService } from '../../src/main/core/library/library-service';
 import { EventHub } from '../../src/main/core/events';
 import { tempDir } from '../helpers/temp-dir';
+import { rawDatabase } from '../../src/main/core/storage/raw-database';
 
 const DAY = 24 * 60 * 60 * 1000;
 const NOW = Date.UTC(2026, 5, 1);
 
-function item(identity: string, body: string): NormalizedItem {
+function item(identity: string, body: string): ArticleUpdate {
   return {
     identity,
     url: `https://example.com/${identity}`,
     title: `Title ${identity}`,
     author: null,
     publishedAt: NOW - DAY,
-    updatedAt: null,
     contentHtml: `<p>${body}</p>`,
     text: body,
     categories: [],
@@ -30,8 +29,8 @@ function item(identity: string, body: string): NormalizedItem {
   };
 }
 
-function feedOf(items: NormalizedFeed['items']): NormalizedFeed {
-  return { format: 'rss', title: '', siteUrl: null, ttlMinutes: null, items, recovered: false };
+function feedOf(items: FeedUpdate['articles']): FeedUpdate {
+  return { title: '', siteUrl: null, ttlMinutes: null, articles: items };
 }
 
 function addFeed(store: Store, title: string): number {
@@ -45,14 +44,14 @@ function addFeed(store: Store, title: string): number {
 
 function linkImage(store: Store, articleId: number, url: string, size: number): number {
   const assetId = store.assets.put(url, 'image/png', Buffer.alloc(size, 1));
-  store.db
+  rawDatabase(store)
     .prepare('INSERT INTO article_assets (article_id, asset_id) VALUES (?, ?)')
     .run(articleId, assetId);
   return assetId;
 }
 
 function total(store: Store, sql: string): number {
-  return store.db.prepare(sql).pluck().get() as number;
+  return rawDatabase(store).prepare(sql).pluck().get() as number;
 }
 
 describe('libraryUsage', () => {
@@ -61,9 +60,11 @@ describe('libraryUsage', () => {
     const news = addFeed(store, 'News');
     const empty = addFeed(store, 'Empty');
     // "é" and "ß" are two bytes each in UTF-8: 4 characters, 6 bytes.
-    storeFeedUpdate(store, news, feedOf([item('a', 'Café'), item('b', 'Maß')]), NOW);
+    store.feedUpdates.apply(news, feedOf([item('a', 'Café'), item('b', 'Maß')]), NOW);
     const a = store.articles.idByUid(`${news}:a`)!;
-    store.db.prepare('UPDATE articles SET full_text_html = ? WHERE id = ?').run('<p>Café!</p>', a);
+    rawDatabase(store)
+      .prepare('UPDATE articles SET full_text_html = ? WHERE id = ?')
+      .run('<p>Café!</p>', a);
     const saved = store.articles.insert({
       uid: 'library:saved:1',
       feedId: null,
@@ -97,13 +98,13 @@ describe('libraryUsage', () => {
     const store = Store.open(':memory:');
     const first = addFeed(store, 'First');
     const second = addFeed(store, 'Second');
-    storeFeedUpdate(store, first, feedOf([item('x', 'one')]), NOW);
-    storeFeedUpdate(store, second, feedOf([item('y', 'two'), item('z', 'three')]), NOW);
+    store.feedUpdates.apply(first, feedOf([item('x', 'one')]), NOW);
+    store.feedUpdates.apply(second, feedOf([item('y', 'two'), item('z', 'three')]), NOW);
     const [x, y, z] = [`${first}:x`, `${second}:y`, `${second}:z`].map((uid) =>
       store.articles.idByUid(uid)!,
     );
     const logo = linkImage(store, x!, 'https://example.com/logo.png', 1000);
-    const link = store.db.prepare(
+    const link = rawDatabase(store).prepare(
       'INSERT INTO article_assets (article_id, asset_id) VALUES (?, ?)',
     );
     link.run(y, logo);
@@ -122,9 +123,12 @@ describe('libraryUsage', () => {
       const items = Array.from({ length: 20 }, (_, i) =>
         item(`i${i}`, 'word '.repeat(i * (f + 1))),
       );
-      storeFeedUpdate(store, feedId, feedOf(items), NOW);
+      store.feedUpdates.apply(feedId, feedOf(items), NOW);
     }
-    const ids = store.db.prepare('SELECT id FROM articles ORDER BY id').pluck().all() as number[];
+    const ids = rawDatabase(store)
+      .prepare('SELECT id FROM articles ORDER BY id')
+      .pluck()
+      .all() as number[];
     ids.forEach((id, i) => {
       linkImage(store, id, `https://example.com/${i % 37}.png`, 100 + (i % 37));
     });
@@ -148,12 +152,12 @@ describe('libraryUsage', () => {
     const store = Store.open(file);
     const before = libraryUsage(store).databaseBytes;
     const feedId = addFeed(store, 'Big');
-    storeFeedUpdate(store, feedId, feedOf([item('big', 'x'.repeat(200_000))]), NOW);
+    store.feedUpdates.apply(feedId, feedOf([item('big', 'x'.repeat(200_000))]), NOW);
 
     const after = libraryUsage(store).databaseBytes;
     const pages =
-      (store.db.pragma('page_count', { simple: true }) as number) *
-      (store.db.pragma('page_size', { simple: true }) as number);
+      (rawDatabase(store).pragma('page_count', { simple: true }) as number) *
+      (rawDatabase(store).pragma('page_size', { simple: true }) as number);
     expect(after).toBe(pages + statSync(`${file}-wal`).size);
     expect(after - before).toBeGreaterThan(400_000); // content_html and text, and FTS
     store.close();
@@ -166,7 +170,7 @@ function digest(bytes: Buffer): string {
 
 /** Every row of every table (FTS shadow tables included), to compare before and after. */
 function dump(store: Store): Record<string, unknown[]> {
-  const tables = store.db
+  const tables = rawDatabase(store)
     .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")
     .pluck()
     .all() as string[];
@@ -174,7 +178,7 @@ function dump(store: Store): Record<string, unknown[]> {
     tables
       .filter((name) => name !== 'articles_fts') // the virtual table itself: read via its shadows
       .map((name) => {
-        const rows = store.db
+        const rows = rawDatabase(store)
           .prepare(`SELECT * FROM "${name}" ORDER BY 1`)
           .raw()
           .all() as unknown[][];
@@ -193,7 +197,7 @@ describe('compactLibrary', () => {
     const store = Store.open(file);
     const feedId = addFeed(store, 'Photos');
     const items = Array.from({ length: 60 }, (_, i) => item(`p${i}`, `photo ${i} `.repeat(2000)));
-    storeFeedUpdate(store, feedId, feedOf(items), NOW - 200 * DAY);
+    store.feedUpdates.apply(feedId, feedOf(items), NOW - 200 * DAY);
     const ids = items.map((it) => store.articles.idByUid(`${feedId}:${it.identity}`)!);
     ids.forEach((id, i) => linkImage(store, id, `https://example.com/p${i}.jpg`, 50_000));
     // Two thirds read long ago: those go, with their images.
@@ -215,13 +219,15 @@ describe('compactLibrary', () => {
       statSync(file).size + (existsSync(`${file}-wal`) ? statSync(`${file}-wal`).size : 0),
     );
     expect(dump(store)).toEqual(kept);
-    store.db.prepare("INSERT INTO articles_fts (articles_fts) VALUES ('integrity-check')").run();
-    expect(store.db.pragma('integrity_check', { simple: true })).toBe('ok');
+    rawDatabase(store)
+      .prepare("INSERT INTO articles_fts (articles_fts) VALUES ('integrity-check')")
+      .run();
+    expect(rawDatabase(store).pragma('integrity_check', { simple: true })).toBe('ok');
     store.close();
 
     const reopened = Store.open(file);
     expect(dump(reopened)).toEqual(kept);
-    const hits = reopened.db
+    const hits = rawDatabase(reopened)
       .prepare("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'photo'")
       .pluck()
       .get();

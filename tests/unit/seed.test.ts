@@ -5,6 +5,7 @@ import { Store } from '../../src/main/core/storage/store';
 import { importSeedOnce, parseSeed, SEED_UID } from '../../src/main/core/library/seed';
 import { openApp } from '../../src/main/core/app';
 import { RESOURCES_DIR, tempDir } from '../helpers/temp-dir';
+import { rawDatabase } from '../../src/main/core/storage/raw-database';
 
 const SEED = readFileSync(join(RESOURCES_DIR, 'seed', 'harbin-visit.txt'), 'utf8');
 const HEADINGS = [
@@ -68,7 +69,7 @@ describe('importSeedOnce', () => {
   it('does not bring the seed back after the user deleted it', () => {
     const store = Store.open(':memory:');
     const id = importSeedOnce(store, SEED);
-    store.db.prepare('DELETE FROM articles WHERE id = ?').run(id);
+    rawDatabase(store).prepare('DELETE FROM articles WHERE id = ?').run(id);
     expect(importSeedOnce(store, SEED)).toBeNull();
     expect(store.articles.countByKind('seed')).toBe(0);
     store.close();

@@ -2,18 +2,17 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Store } from '../../src/main/core/storage/store';
-import { storeFeedUpdate } from '../../src/main/core/storage/feed-update';
-import type { NormalizedFeed, NormalizedItem } from '../../src/main/core/feeds/types';
+import type { ArticleUpdate, FeedUpdate } from '../../src/main/core/storage/feed-update';
 import { tempDir } from '../helpers/temp-dir';
+import { rawDatabase } from '../../src/main/core/storage/raw-database';
 
-function item(identity: string, version = 1, extra: Partial<NormalizedItem> = {}): NormalizedItem {
+function item(identity: string, version = 1, extra: Partial<ArticleUpdate> = {}): ArticleUpdate {
   return {
     identity,
     url: `https://example.com/${identity}`,
     title: `Title ${identity}`,
     author: 'Anna',
     publishedAt: Date.UTC(2026, 0, 1),
-    updatedAt: null,
     contentHtml: `<p>Body ${identity} version${version}</p>`,
     text: `Body ${identity} version${version}`,
     categories: [],
@@ -23,24 +22,22 @@ function item(identity: string, version = 1, extra: Partial<NormalizedItem> = {}
   };
 }
 
-function feedOf(items: NormalizedItem[], extra: Partial<NormalizedFeed> = {}): NormalizedFeed {
+function feedOf(items: ArticleUpdate[], extra: Partial<FeedUpdate> = {}): FeedUpdate {
   return {
-    format: 'rss',
     title: 'Example',
     siteUrl: 'https://example.com/',
     ttlMinutes: null,
-    items,
-    recovered: false,
+    articles: items,
     ...extra,
   };
 }
 
 function totalChanges(store: Store): number {
-  return store.db.prepare('SELECT total_changes()').pluck().get() as number;
+  return rawDatabase(store).prepare('SELECT total_changes()').pluck().get() as number;
 }
 
 function count(store: Store, sql: string, ...params: unknown[]): number {
-  return store.db
+  return rawDatabase(store)
     .prepare(sql)
     .pluck()
     .get(...params) as number;
@@ -60,7 +57,7 @@ describe('storeFeedUpdate', () => {
   });
 
   it('inserts new articles and sets the feed title and site', () => {
-    const result = storeFeedUpdate(store, feedId, feedOf([item('a'), item('b')]), 5000);
+    const result = store.feedUpdates.apply(feedId, feedOf([item('a'), item('b')]), 5000);
     expect(result.updatedArticleIds).toEqual([]);
     expect(result.newArticleIds).toHaveLength(2);
     const [a] = result.newArticleIds as [number];
@@ -80,9 +77,9 @@ describe('storeFeedUpdate', () => {
 
   it('writes nothing when the same feed is stored again', () => {
     const feed = feedOf([item('a'), item('b'), item('c')]);
-    storeFeedUpdate(store, feedId, feed);
+    store.feedUpdates.apply(feedId, feed);
     const before = totalChanges(store);
-    expect(storeFeedUpdate(store, feedId, feed)).toEqual({
+    expect(store.feedUpdates.apply(feedId, feed)).toEqual({
       newArticleIds: [],
       updatedArticleIds: [],
     });
@@ -91,13 +88,13 @@ describe('storeFeedUpdate', () => {
   });
 
   it('updates an article edited upstream in place, keeping its state and its place', () => {
-    const [id] = storeFeedUpdate(store, feedId, feedOf([item('a')]), 1000).newArticleIds as [
+    const [id] = store.feedUpdates.apply(feedId, feedOf([item('a')]), 1000).newArticleIds as [
       number,
     ];
     store.articles.setState(id, { read: true, starred: true });
     const sortBefore = count(store, 'SELECT sort_at FROM articles WHERE id = ?', id);
     const edited = item('a', 2, { title: 'Corrected title', publishedAt: Date.UTC(2026, 0, 2) });
-    const result = storeFeedUpdate(store, feedId, feedOf([edited]), 2000);
+    const result = store.feedUpdates.apply(feedId, feedOf([edited]), 2000);
     expect(result).toEqual({ newArticleIds: [], updatedArticleIds: [id] });
     expect(store.articles.summary(id)).toMatchObject({ title: 'Corrected title' });
     expect(store.articles.summary(id)?.readAt).not.toBeNull();
@@ -113,17 +110,17 @@ describe('storeFeedUpdate', () => {
   });
 
   it('keeps an article that is gone from the feed', () => {
-    const [a] = storeFeedUpdate(store, feedId, feedOf([item('a'), item('b')])).newArticleIds as [
+    const [a] = store.feedUpdates.apply(feedId, feedOf([item('a'), item('b')])).newArticleIds as [
       number,
     ];
-    const result = storeFeedUpdate(store, feedId, feedOf([item('b'), item('c')]));
+    const result = store.feedUpdates.apply(feedId, feedOf([item('b'), item('c')]));
     expect(result.newArticleIds).toHaveLength(1);
     expect(store.articles.summary(a)).not.toBeNull();
     expect(count(store, 'SELECT count(*) FROM articles WHERE feed_id = ?', feedId)).toBe(3);
   });
 
   it('stores an identity repeated within one document once', () => {
-    const result = storeFeedUpdate(store, feedId, feedOf([item('a', 2), item('a', 1), item('b')]));
+    const result = store.feedUpdates.apply(feedId, feedOf([item('a', 2), item('a', 1), item('b')]));
     expect(result.newArticleIds).toHaveLength(2);
     expect(count(store, 'SELECT count(*) FROM articles')).toBe(2);
     expect(store.articles.content(result.newArticleIds[0] as number)?.text).toBe('Body a version2');
@@ -131,7 +128,7 @@ describe('storeFeedUpdate', () => {
 
   it("keeps the document's order for undated items", () => {
     const undated = ['first', 'second', 'third'].map((id) => item(id, 1, { publishedAt: null }));
-    storeFeedUpdate(store, feedId, feedOf(undated), 7000);
+    store.feedUpdates.apply(feedId, feedOf(undated), 7000);
     expect(store.articles.list({ feedId }).items.map((a) => a.title)).toEqual([
       'Title first',
       'Title second',
@@ -146,13 +143,13 @@ describe('storeFeedUpdate', () => {
       siteUrl: null,
       folder: null,
     });
-    storeFeedUpdate(store, feedId, feedOf([item('a')]));
-    expect(storeFeedUpdate(store, other, feedOf([item('a')])).newArticleIds).toHaveLength(1);
+    store.feedUpdates.apply(feedId, feedOf([item('a')]));
+    expect(store.feedUpdates.apply(other, feedOf([item('a')])).newArticleIds).toHaveLength(1);
   });
 
   it('stores nothing for a feed removed while it was being fetched', () => {
     store.feeds.remove(feedId);
-    expect(storeFeedUpdate(store, feedId, feedOf([item('a')]))).toEqual({
+    expect(store.feedUpdates.apply(feedId, feedOf([item('a')]))).toEqual({
       newArticleIds: [],
       updatedArticleIds: [],
     });
@@ -183,22 +180,21 @@ describe('storeFeedUpdate with a second connection writing', () => {
       siteUrl: null,
       folder: null,
     });
-    const [id] = storeFeedUpdate(a, feedId, feedOf([item('a', 1), item('b', 1)])).newArticleIds as [
-      number,
-    ];
+    const [id] = a.feedUpdates.apply(feedId, feedOf([item('a', 1), item('b', 1)]))
+      .newArticleIds as [number];
 
     // B reads the article (an open read snapshot) while A rewrites it.
-    b.db.exec('BEGIN');
+    rawDatabase(b).exec('BEGIN');
     expect(b.articles.content(id)?.text).toBe('Body a version1');
     expect(
-      storeFeedUpdate(a, feedId, feedOf([item('a', 2), item('b', 1)])).updatedArticleIds,
+      a.feedUpdates.apply(feedId, feedOf([item('a', 2), item('b', 1)])).updatedArticleIds,
     ).toEqual([id]);
     expect(b.articles.content(id)?.text).toBe('Body a version1');
-    b.db.exec('COMMIT');
+    rawDatabase(b).exec('COMMIT');
 
     // The user stars and reads it on B; A rewrites it again straight after.
     b.transaction(() => b.articles.setState(id, { starred: true, read: true }));
-    storeFeedUpdate(a, feedId, feedOf([item('a', 3), item('b', 1)]));
+    a.feedUpdates.apply(feedId, feedOf([item('a', 3), item('b', 1)]));
 
     for (const store of [a, b]) {
       expect(store.articles.summary(id)?.starredAt).not.toBeNull();
@@ -216,7 +212,7 @@ describe('storeFeedUpdate with a second connection writing', () => {
       siteUrl: null,
       folder: null,
     });
-    const [id] = storeFeedUpdate(a, feedId, feedOf([item('a', 0)])).newArticleIds as [number];
+    const [id] = a.feedUpdates.apply(feedId, feedOf([item('a', 0)])).newArticleIds as [number];
     const uid = `${feedId}:a`;
     // flags[0]: the user's writes so far; flags[1]: 1 once the refreshes are done.
     const flags = new Int32Array(new SharedArrayBuffer(8));
@@ -254,7 +250,7 @@ describe('storeFeedUpdate with a second connection writing', () => {
       worker.on('error', reject);
     });
     Atomics.wait(flags, 0, 0, 10_000); // the user has written once before the refreshes start
-    for (let v = 1; v <= 300; v++) storeFeedUpdate(a, feedId, feedOf([item('a', v)]));
+    for (let v = 1; v <= 300; v++) a.feedUpdates.apply(feedId, feedOf([item('a', v)]));
     Atomics.store(flags, 1, 1);
     const [versionsSeen, userWrites] = await outcome;
 
@@ -274,7 +270,6 @@ describe('storeFeedUpdate with a second connection writing', () => {
 describe('categories and enclosures', () => {
   it('are kept with the article and given back by articles.get', async () => {
     const { Store } = await import('../../src/main/core/storage/store');
-    const { storeFeedUpdate } = await import('../../src/main/core/storage/feed-update');
     const { getArticle } = await import('../../src/main/core/library/articles-service');
     const store = Store.open(':memory:');
     const feedId = store.feeds.insert({
@@ -284,20 +279,17 @@ describe('categories and enclosures', () => {
       folder: null,
     });
     const enclosure = { url: 'https://pod.test/ep1.mp3', type: 'audio/mpeg', length: 1234 };
-    const { newArticleIds } = storeFeedUpdate(store, feedId, {
-      format: 'rss',
+    const { newArticleIds } = store.feedUpdates.apply(feedId, {
       title: 'Pod',
       siteUrl: null,
       ttlMinutes: null,
-      recovered: false,
-      items: [
+      articles: [
         {
           identity: 'guid:ep1',
           url: 'https://pod.test/ep1',
           title: 'Episode 1',
           author: null,
           publishedAt: null,
-          updatedAt: null,
           contentHtml: '<p>Show notes</p>',
           text: 'Show notes',
           categories: ['Asia', 'Trade'],
@@ -316,7 +308,6 @@ describe('categories and enclosures', () => {
 describe('an article with its full text', () => {
   it('keeps the full text as its searchable text when the feed updates it', async () => {
     const { Store } = await import('../../src/main/core/storage/store');
-    const { storeFeedUpdate } = await import('../../src/main/core/storage/feed-update');
     const store = Store.open(':memory:');
     const feedId = store.feeds.insert({
       url: 'https://n.test/feed',
@@ -330,7 +321,6 @@ describe('an article with its full text', () => {
       title: 'One',
       author: null,
       publishedAt: null,
-      updatedAt: null,
       contentHtml: `<p>${body}</p>`,
       text: body,
       categories: [],
@@ -342,10 +332,9 @@ describe('an article with its full text', () => {
       title: 'N',
       siteUrl: null,
       ttlMinutes: null,
-      recovered: false,
-      items: [item(body, hash)],
+      articles: [item(body, hash)],
     });
-    const [id] = storeFeedUpdate(store, feedId, feed('Teaser only.', 'a')).newArticleIds as [
+    const [id] = store.feedUpdates.apply(feedId, feed('Teaser only.', 'a')).newArticleIds as [
       number,
     ];
     store.articles.setFullText(id, {
@@ -353,7 +342,7 @@ describe('an article with its full text', () => {
       text: 'The whole story of the glacier.',
       at: 1,
     });
-    storeFeedUpdate(store, feedId, feed('A longer teaser.', 'b'));
+    store.feedUpdates.apply(feedId, feed('A longer teaser.', 'b'));
     const content = store.articles.content(id)!;
     expect(content.contentHtml).toBe('<p>A longer teaser.</p>');
     expect(content.text).toBe('The whole story of the glacier.');

@@ -1,16 +1,15 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { Store } from '../../src/main/core/storage/store';
-import { storeFeedUpdate } from '../../src/main/core/storage/feed-update';
-import type { NormalizedFeed, NormalizedItem } from '../../src/main/core/feeds/types';
+import type { ArticleUpdate, FeedUpdate } from '../../src/main/core/storage/feed-update';
+import { rawDatabase } from '../../src/main/core/storage/raw-database';
 
-function item(identity: string, extra: Partial<NormalizedItem> = {}): NormalizedItem {
+function item(identity: string, extra: Partial<ArticleUpdate> = {}): ArticleUpdate {
   return {
     identity,
     url: `https://example.com/${identity}`,
     title: `Title ${identity}`,
     author: null,
     publishedAt: Date.UTC(2026, 0, 1),
-    updatedAt: null,
     contentHtml: `<p>Body ${identity}</p>`,
     text: `Body ${identity}`,
     categories: [],
@@ -20,14 +19,12 @@ function item(identity: string, extra: Partial<NormalizedItem> = {}): Normalized
   };
 }
 
-function feedOf(items: NormalizedItem[]): NormalizedFeed {
+function feedOf(items: ArticleUpdate[]): FeedUpdate {
   return {
-    format: 'rss',
     title: 'Example',
     siteUrl: null,
     ttlMinutes: null,
-    items,
-    recovered: false,
+    articles: items,
   };
 }
 
@@ -61,7 +58,7 @@ describe('FeedsTable', () => {
   it("keeps the user's name for a feed over the feed's own title, until cleared", () => {
     const id = store.feeds.insert({ url: 'u', title: 'Feed title', siteUrl: null, folder: null });
     expect(store.feeds.update(id, { title: 'Mine', folder: 'Tech' })).toBe(true);
-    storeFeedUpdate(store, id, { ...feedOf([]), title: 'Feed title, renamed upstream' });
+    store.feedUpdates.apply(id, { ...feedOf([]), title: 'Feed title, renamed upstream' });
     expect(store.feeds.get(id)).toMatchObject({ title: 'Mine', folder: 'Tech' });
     store.feeds.update(id, { title: '', folder: null });
     expect(store.feeds.get(id)).toMatchObject({
@@ -165,12 +162,11 @@ describe('FeedsTable', () => {
   it('keeps unread counts right through reads, stars, new articles and removal', () => {
     const a = store.feeds.insert({ url: 'a', title: 'A', siteUrl: null, folder: null });
     const b = store.feeds.insert({ url: 'b', title: 'B', siteUrl: null, folder: null });
-    const { newArticleIds: ids } = storeFeedUpdate(
-      store,
+    const { newArticleIds: ids } = store.feedUpdates.apply(
       a,
       feedOf([item('1'), item('2'), item('3')]),
     );
-    storeFeedUpdate(store, b, feedOf([item('1')]));
+    store.feedUpdates.apply(b, feedOf([item('1')]));
     const unread = () => ({
       A: store.feeds.get(a)?.unreadCount,
       B: store.feeds.get(b)?.unreadCount,
@@ -185,7 +181,7 @@ describe('FeedsTable', () => {
     expect(store.articles.markRead(ids)).toBe(3);
     expect(store.articles.markRead(ids)).toBe(0);
     expect(unread()).toEqual({ A: 0, B: 1 });
-    storeFeedUpdate(store, a, feedOf([item('4'), item('1')]));
+    store.feedUpdates.apply(a, feedOf([item('4'), item('1')]));
     expect(unread()).toEqual({ A: 1, B: 1 });
     expect(store.articles.markAllRead({ feedId: b })).toBe(1);
     expect(unread()).toEqual({ A: 1, B: 0 });
@@ -196,8 +192,8 @@ describe('FeedsTable', () => {
   it('marks everything read across feeds', () => {
     const a = store.feeds.insert({ url: 'a', title: 'A', siteUrl: null, folder: null });
     const b = store.feeds.insert({ url: 'b', title: 'B', siteUrl: null, folder: null });
-    storeFeedUpdate(store, a, feedOf([item('1'), item('2')]));
-    storeFeedUpdate(store, b, feedOf([item('1')]));
+    store.feedUpdates.apply(a, feedOf([item('1'), item('2')]));
+    store.feedUpdates.apply(b, feedOf([item('1')]));
     expect(store.articles.markAllRead()).toBe(3);
     expect(store.feeds.list().map((f) => f.unreadCount)).toEqual([0, 0]);
     expect(store.articles.list({ filter: 'unread' }).items).toEqual([]);
@@ -205,8 +201,7 @@ describe('FeedsTable', () => {
 
   it('removes a feed, keeping starred, highlighted and noted articles in the library', () => {
     const id = store.feeds.insert({ url: 'a', title: 'A', siteUrl: null, folder: null });
-    const { newArticleIds } = storeFeedUpdate(
-      store,
+    const { newArticleIds } = store.feedUpdates.apply(
       id,
       feedOf([item('plain'), item('read'), item('starred'), item('highlighted'), item('noted')]),
     );
@@ -219,13 +214,13 @@ describe('FeedsTable', () => {
     ];
     store.articles.setState(read, { read: true });
     store.articles.setState(starred, { starred: true });
-    store.db
+    rawDatabase(store)
       .prepare(
         `INSERT INTO highlights (article_id, exact, start, "end", created_at, updated_at)
          VALUES (?, 'Body', 0, 4, 1, 1)`,
       )
       .run(highlighted);
-    store.db
+    rawDatabase(store)
       .prepare('INSERT INTO notes (article_id, body, updated_at) VALUES (?, ?, 1)')
       .run(noted, 'Mine');
 
@@ -241,7 +236,7 @@ describe('FeedsTable', () => {
     expect(store.annotations.noteOf(noted)?.body).toBe('Mine');
     expect(store.articles.list({ filter: 'saved' }).items).toHaveLength(3);
     // The read mark of a deleted article does not linger for a feed that reuses the id.
-    const uids = store.db.prepare('SELECT uid FROM article_state').pluck().all();
+    const uids = rawDatabase(store).prepare('SELECT uid FROM article_state').pluck().all();
     expect(uids).toEqual([`${id}:starred`]);
     expect(store.feeds.remove(id)).toBe(false);
   });

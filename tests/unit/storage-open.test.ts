@@ -7,6 +7,7 @@ import { Store } from '../../src/main/core/storage/store';
 import { StorageError } from '../../src/main/core/storage/storage-error';
 import { MIGRATIONS } from '../../src/main/core/storage/migrations';
 import { tempDir } from '../helpers/temp-dir';
+import { rawDatabase } from '../../src/main/core/storage/raw-database';
 
 const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 
@@ -33,10 +34,10 @@ describe('opening the database', () => {
   it('creates a new file in WAL mode with foreign keys, a busy timeout and the latest schema', () => {
     const file = join(dir, 'new.db');
     const store = Store.open(file);
-    expect(store.db.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(store.db.pragma('foreign_keys', { simple: true })).toBe(1);
-    expect(store.db.pragma('busy_timeout', { simple: true })).toBe(5000);
-    expect(store.db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+    expect(rawDatabase(store).pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(rawDatabase(store).pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(rawDatabase(store).pragma('busy_timeout', { simple: true })).toBe(5000);
+    expect(rawDatabase(store).pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
     store.close();
   });
 

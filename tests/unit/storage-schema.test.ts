@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { Store } from '../../src/main/core/storage/store';
 import { MIGRATIONS, migrate, schemaVersion } from '../../src/main/core/storage/migrations';
+import { rawDatabase } from '../../src/main/core/storage/raw-database';
 
 describe('migrations', () => {
   it('take an empty database to the latest version, one user_version step each', () => {
@@ -55,7 +56,7 @@ describe('the FTS5 index', () => {
     text,
   });
   const search = (store: Store, q: string) =>
-    store.db
+    rawDatabase(store)
       .prepare('SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rank')
       .pluck()
       .all(q);
@@ -66,10 +67,12 @@ describe('the FTS5 index', () => {
       article('a', 'Trains at night', 'Sleeper trains cross Siberia.'),
     );
     expect(search(store, 'siberia')).toEqual([id]);
-    store.db.prepare("UPDATE articles SET text = 'Ferries cross the Baltic.' WHERE id = ?").run(id);
+    rawDatabase(store)
+      .prepare("UPDATE articles SET text = 'Ferries cross the Baltic.' WHERE id = ?")
+      .run(id);
     expect(search(store, 'siberia')).toEqual([]);
     expect(search(store, 'baltic')).toEqual([id]);
-    store.db.prepare('DELETE FROM articles WHERE id = ?').run(id);
+    rawDatabase(store).prepare('DELETE FROM articles WHERE id = ?').run(id);
     expect(search(store, 'baltic')).toEqual([]);
     store.close();
   });
@@ -88,16 +91,24 @@ describe('the FTS5 index', () => {
     const store = Store.open(':memory:');
     const id = store.articles.insert(article('c', 'Title', 'Body text'));
     // Count the index's writes through its shadow table: a real reindex adds segments.
-    const before = store.db.prepare('SELECT count(*) FROM articles_fts_data').pluck().get();
-    store.db
+    const before = rawDatabase(store)
+      .prepare('SELECT count(*) FROM articles_fts_data')
+      .pluck()
+      .get();
+    rawDatabase(store)
       .prepare("UPDATE articles SET url = 'https://example.com/c', updated_at = 5 WHERE id = ?")
       .run(id);
-    store.db.prepare('UPDATE articles SET title = title, text = text WHERE id = ?').run(id);
-    const after = store.db.prepare('SELECT count(*) FROM articles_fts_data').pluck().get();
+    rawDatabase(store)
+      .prepare('UPDATE articles SET title = title, text = text WHERE id = ?')
+      .run(id);
+    const after = rawDatabase(store)
+      .prepare('SELECT count(*) FROM articles_fts_data')
+      .pluck()
+      .get();
     expect(after).toBe(before);
-    store.db.prepare("UPDATE articles SET title = 'New title' WHERE id = ?").run(id);
+    rawDatabase(store).prepare("UPDATE articles SET title = 'New title' WHERE id = ?").run(id);
     expect(
-      store.db.prepare('SELECT count(*) FROM articles_fts_data').pluck().get(),
+      rawDatabase(store).prepare('SELECT count(*) FROM articles_fts_data').pluck().get(),
     ).toBeGreaterThan(before as number);
     store.close();
   });

@@ -16,9 +16,9 @@
  * a common word cannot crowd out the user's own words, they keep a quarter of the limit when
  * they have that many hits (docs/technotes/highlights-and-notes.md).
  */
-import type Database from 'better-sqlite3';
 import type { HighlightColor, SearchHit } from '../../../shared/model';
 import type { Store } from '../storage/store';
+import { MATCH_END, MATCH_START, type IndexHit } from '../storage/search-index';
 import { escapeHtml } from '../../../shared/html';
 
 /** What to search for; `limit` defaults to 50. */
@@ -27,55 +27,10 @@ export interface SearchQuery {
   limit?: number;
 }
 
-// Private-use characters mark the match in snippet() so the text can be escaped before the
-// markers become <mark>: the renderer shows snippets with {@html}.
-const OPEN = '\uE000';
-const CLOSE = '\uE001';
-const MARKED = new RegExp(`${OPEN}([^${OPEN}${CLOSE}]*)${CLOSE}`, 'g');
-const STRAY_MARKERS = new RegExp(`[${OPEN}${CLOSE}]`, 'g');
+const MARKED = new RegExp(`${MATCH_START}([^${MATCH_START}${MATCH_END}]*)${MATCH_END}`, 'g');
+const STRAY_MARKERS = new RegExp(`[${MATCH_START}${MATCH_END}]`, 'g');
 /** What unicode61 keeps in a token: letters, numbers and combining marks. */
 const WORD = /[\p{L}\p{N}\p{M}]+/gu;
-const SNIPPET_TOKENS = 16;
-/**
- * Title above author above text: a word in the title says more about the article. The ranking
- * and the LIMIT run inside FTS5 (its `ORDER BY rank LIMIT` path), and only the best rows are
- * joined to articles: joining every match first cost 50 ms for a word in a quarter of 100k
- * articles (docs/technotes/benchmark.md). Newer first among equal ranks.
- */
-const ARTICLE_SQL = `
-  WITH hits AS (
-    SELECT rowid, rank,
-      snippet(articles_fts, 2, '${OPEN}', '${CLOSE}', '…', ${SNIPPET_TOKENS}) AS snippet
-    FROM articles_fts
-    WHERE articles_fts MATCH ? AND rank MATCH 'bm25(10.0, 2.0, 1.0)'
-    ORDER BY rank LIMIT ?)
-  SELECT a.id AS articleId, a.title AS title, hits.snippet AS snippet
-  FROM hits JOIN articles a ON a.id = hits.rowid
-  ORDER BY hits.rank, a.sort_at DESC`;
-
-/**
- * The best highlights and notes, ranked inside FTS5 as above. The rowid says which table a hit
- * is from (a highlight's id * 2, a note's article_id * 2 + 1); snippet() takes the column that
- * matched best, the quote or the note.
- */
-const ANNOTATION_SQL = `
-  WITH hits AS (
-    SELECT rowid, rank,
-      snippet(annotations_fts, -1, '${OPEN}', '${CLOSE}', '…', ${SNIPPET_TOKENS}) AS snippet
-    FROM annotations_fts
-    WHERE annotations_fts MATCH ?
-    ORDER BY rank LIMIT ?)
-  SELECT a.id AS articleId, a.title AS title, hits.snippet AS snippet,
-    CASE WHEN h.id IS NOT NULL THEN 'highlight' ELSE 'note' END AS kind,
-    h.id AS highlightId, h.color AS color
-  FROM hits
-  LEFT JOIN highlights h ON hits.rowid % 2 = 0 AND h.id = hits.rowid / 2
-  LEFT JOIN notes n ON hits.rowid % 2 = 1 AND n.article_id = hits.rowid / 2
-  JOIN articles a ON a.id = coalesce(h.article_id, n.article_id)
-  ORDER BY hits.rank, hits.rowid DESC`;
-
-type Statements = Record<'articles' | 'annotations', Database.Statement<[string, number]>>;
-const prepared = new WeakMap<Database.Database, Statements>();
 
 /**
  * Returns the best hits for the user's words, best first, each with an HTML snippet that is
@@ -85,19 +40,11 @@ const prepared = new WeakMap<Database.Database, Statements>();
 export function searchArticles(store: Store, { query, limit = 50 }: SearchQuery): SearchHit[] {
   const match = toMatchExpression(query);
   if (match === null) return [];
-  let statements = prepared.get(store.db);
-  if (!statements) {
-    statements = {
-      articles: store.db.prepare(ARTICLE_SQL),
-      annotations: store.db.prepare(ANNOTATION_SQL),
-    };
-    prepared.set(store.db, statements);
-  }
-  const articles = statements.articles.all(match, limit) as Row[];
-  const annotations = statements.annotations.all(match, limit) as Row[];
+  const articles = store.search.articles(match, limit);
+  const annotations = store.search.annotations(match, limit);
   const reserved = Math.min(annotations.length, Math.ceil(limit / 4));
   const shown = articles.slice(0, limit - reserved);
-  const rows = [...shown, ...annotations.slice(0, limit - shown.length)];
+  const rows: IndexHit[] = [...shown, ...annotations.slice(0, limit - shown.length)];
   return rows.map((row) => {
     const hit: SearchHit = {
       articleId: row.articleId,
@@ -111,15 +58,6 @@ export function searchArticles(store: Store, { query, limit = 50 }: SearchQuery)
     }
     return hit;
   });
-}
-
-interface Row {
-  articleId: number;
-  title: string;
-  snippet: string | null;
-  kind?: 'highlight' | 'note';
-  highlightId?: number | null;
-  color?: string | null;
 }
 
 /** Returns a safe FTS5 expression for the user's words, or null when there are none. */

@@ -3,7 +3,7 @@
  * (no cascade from articles: deleting an annotated article fails instead). Each table's queries
  * live in its own module; this groups them under `store.annotations`.
  */
-import type Database from 'better-sqlite3';
+import type { Connection } from './connection';
 import type { ArticleNote } from '../../../shared/model';
 import { HighlightsTable, type StoredHighlight } from './highlights-table';
 import { NotesTable } from './notes-table';
@@ -13,22 +13,22 @@ export class AnnotationsTable {
   readonly highlights: HighlightsTable;
   readonly notes: NotesTable;
 
-  constructor(private readonly db: Database.Database) {
-    this.highlights = new HighlightsTable(db);
-    this.notes = new NotesTable(db);
+  constructor(private readonly sql: Connection) {
+    this.highlights = new HighlightsTable(sql);
+    this.notes = new NotesTable(sql);
   }
 
   /** Returns the ids of the articles that have highlights or a note, in id order. */
   annotatedArticleIds(): number[] {
-    const rows = this.db
-      .prepare('SELECT article_id AS id FROM highlights UNION SELECT article_id FROM notes')
+    const rows = this.sql
+      .statement('SELECT article_id AS id FROM highlights UNION SELECT article_id FROM notes')
       .all() as { id: number }[];
     return rows.map((row) => row.id);
   }
 
   /** Returns an article's stable uid (what an export names a library article by), or null. */
   uidOf(articleId: number): string | null {
-    const row = this.db.prepare('SELECT uid FROM articles WHERE id = ?').get(articleId) as
+    const row = this.sql.statement('SELECT uid FROM articles WHERE id = ?').get(articleId) as
       { uid: string } | undefined;
     return row?.uid ?? null;
   }
@@ -39,8 +39,8 @@ export class AnnotationsTable {
    * of them: there is no index on url.
    */
   articlesFor(uids: readonly string[], urls: readonly string[]): Map<string, number[]> {
-    const rows = this.db
-      .prepare(
+    const rows = this.sql
+      .statement(
         `SELECT id, uid AS key FROM articles WHERE uid IN (SELECT value FROM json_each(@uids))
          UNION ALL
          SELECT id, url FROM articles WHERE url IN (SELECT value FROM json_each(@urls))

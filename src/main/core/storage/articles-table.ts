@@ -2,7 +2,7 @@
  * Articles and their read/star state. Content rows and state rows are apart (state is keyed by
  * the article's stable uid), so state outlives retention and re-ingestion.
  */
-import type Database from 'better-sqlite3';
+import type { Connection } from './connection';
 import type {
   ArticleFilter,
   ArticleKind,
@@ -52,12 +52,12 @@ export interface ListQuery {
 
 /** Queries and writes on articles and article_state. */
 export class ArticlesTable {
-  constructor(private readonly db: Database.Database) {}
+  constructor(private readonly sql: Connection) {}
 
   /** Inserts one article and returns its id. */
   insert(article: NewArticle, now = Date.now()): number {
-    const row = this.db
-      .prepare(
+    const row = this.sql
+      .statement(
         `INSERT INTO articles (uid, feed_id, kind, url, title, author, published_at, sort_at,
            fetched_at, updated_at, content_html, text, content_hash)
          VALUES (@uid, @feedId, @kind, @url, @title, @author, @publishedAt, @sortAt,
@@ -75,7 +75,7 @@ export class ArticlesTable {
 
   /** Returns the id of the article with this uid, or null. */
   idByUid(uid: string): number | null {
-    const row = this.db.prepare('SELECT id FROM articles WHERE uid = ?').get(uid) as
+    const row = this.sql.statement('SELECT id FROM articles WHERE uid = ?').get(uid) as
       { id: number } | undefined;
     return row?.id ?? null;
   }
@@ -86,8 +86,8 @@ export class ArticlesTable {
    * goes back to unknown, since the shown HTML changed. Returns false when there is no such row.
    */
   setFullText(id: number, fullText: { html: string; text: string; at: number }): boolean {
-    const result = this.db
-      .prepare(
+    const result = this.sql
+      .statement(
         `UPDATE articles SET full_text_html = @html, text = @text, full_text_at = @at,
            full_text_error = NULL, images_missing = NULL, updated_at = @at
          WHERE id = @id`,
@@ -98,8 +98,8 @@ export class ArticlesTable {
 
   /** Records a failed full-text attempt; the article's HTML and text stay as they were. */
   setFullTextError(id: number, failure: { error: string; at: number }): boolean {
-    const result = this.db
-      .prepare('UPDATE articles SET full_text_at = @at, full_text_error = @error WHERE id = @id')
+    const result = this.sql
+      .statement('UPDATE articles SET full_text_at = @at, full_text_error = @error WHERE id = @id')
       .run({ ...failure, id });
     return result.changes > 0;
   }
@@ -114,8 +114,8 @@ export class ArticlesTable {
     article: Omit<NewArticle, 'uid' | 'feedId' | 'kind'>,
     now = Date.now(),
   ): boolean {
-    const result = this.db
-      .prepare(
+    const result = this.sql
+      .statement(
         `UPDATE articles SET url = @url, title = @title, author = @author,
            published_at = @publishedAt, content_html = @contentHtml,
            text = CASE WHEN full_text_html IS NULL THEN @text ELSE text END,
@@ -141,8 +141,8 @@ export class ArticlesTable {
       where.push('(a.sort_at < @sortAt OR (a.sort_at = @sortAt AND a.id < @id))');
       Object.assign(params, { sortAt, id });
     }
-    const rows = this.db
-      .prepare(
+    const rows = this.sql
+      .statement(
         `SELECT ${SUMMARY_COLUMNS} ${SUMMARY_FROM} WHERE ${where.join(' AND ')}
          ORDER BY a.sort_at DESC, a.id DESC LIMIT @limit`,
       )
@@ -157,8 +157,8 @@ export class ArticlesTable {
 
   /** Returns the summary of one article, or null when there is none with that id. */
   summary(id: number): ArticleSummary | null {
-    const row = this.db
-      .prepare(`SELECT ${SUMMARY_COLUMNS} ${SUMMARY_FROM} WHERE a.id = ?`)
+    const row = this.sql
+      .statement(`SELECT ${SUMMARY_COLUMNS} ${SUMMARY_FROM} WHERE a.id = ?`)
       .get(id) as SummaryRow | undefined;
     return row ? toSummary(row) : null;
   }
@@ -169,8 +169,8 @@ export class ArticlesTable {
    */
   summaries(ids: readonly number[]): ArticleSummary[] {
     if (ids.length === 0) return [];
-    const rows = this.db
-      .prepare(
+    const rows = this.sql
+      .statement(
         `SELECT ${SUMMARY_COLUMNS} ${SUMMARY_FROM}
          WHERE a.id IN (SELECT value FROM json_each(?))`,
       )
@@ -184,8 +184,8 @@ export class ArticlesTable {
 
   /** Returns the HTML bodies and plain text of one article, or null. */
   content(id: number): ArticleContent | null {
-    const row = this.db
-      .prepare(
+    const row = this.sql
+      .statement(
         `SELECT content_html AS contentHtml, full_text_html AS fullTextHtml, text, categories,
            enclosures FROM articles WHERE id = ?`,
       )
@@ -205,14 +205,14 @@ export class ArticlesTable {
 
   /** Sets or clears read and starred on one article; returns false when it does not exist. */
   setState(id: number, change: { read?: boolean; starred?: boolean }, now = Date.now()): boolean {
-    const row = this.db.prepare('SELECT uid FROM articles WHERE id = ?').get(id) as
+    const row = this.sql.statement('SELECT uid FROM articles WHERE id = ?').get(id) as
       { uid: string } | undefined;
     if (!row) return false;
     const read = change.read === undefined ? null : change.read ? now : 0;
     const starred = change.starred === undefined ? null : change.starred ? now : 0;
     // NULL leaves a column as it is; 0 clears it; a time sets it (keeping an earlier time).
-    this.db
-      .prepare(
+    this.sql
+      .statement(
         `INSERT INTO article_state (uid, read_at, starred_at)
          VALUES (@uid, nullif(@read, 0), nullif(@starred, 0))
          ON CONFLICT (uid) DO UPDATE SET
@@ -246,8 +246,8 @@ export class ArticlesTable {
 
   private markReadWhere(where: string, params: Record<string, unknown>): number {
     // "WHERE … AND true" lets SQLite tell the upsert's ON CONFLICT from a join constraint.
-    const result = this.db
-      .prepare(
+    const result = this.sql
+      .statement(
         `INSERT INTO article_state (uid, read_at)
          SELECT a.uid, @now FROM articles a LEFT JOIN article_state s ON s.uid = a.uid
          WHERE ${where} AND s.read_at IS NULL AND true
@@ -257,9 +257,28 @@ export class ArticlesTable {
     return result.changes;
   }
 
+  /**
+   * Returns the titles and first `chars` characters of the text of a feed's `count` latest
+   * articles, newest first: one indexed range (articles_by_feed_time), not a ranking of all.
+   */
+  latestOpenings(
+    feedId: number,
+    count: number,
+    chars: number,
+  ): { title: string; opening: string }[] {
+    return this.sql
+      .statement(
+        `SELECT title, substr(text, 1, @chars) AS opening FROM articles
+         WHERE feed_id = @feedId ORDER BY sort_at DESC, id DESC LIMIT @count`,
+      )
+      .all({ feedId, count, chars }) as { title: string; opening: string }[];
+  }
+
   /** Returns how many articles of a kind there are. */
   countByKind(kind: ArticleKind): number {
-    const row = this.db.prepare('SELECT count(*) AS n FROM articles WHERE kind = ?').get(kind) as {
+    const row = this.sql
+      .statement('SELECT count(*) AS n FROM articles WHERE kind = ?')
+      .get(kind) as {
       n: number;
     };
     return row.n;

@@ -1,5 +1,5 @@
 /** Feeds: subscriptions with their fetch state, listed with unread counts. */
-import type Database from 'better-sqlite3';
+import type { Connection } from './connection';
 import type { Feed } from '../../../shared/model';
 import { isoOrNull } from './time';
 
@@ -63,12 +63,12 @@ const FEED_SELECT = `SELECT f.id, f.url, f.site_url, coalesce(f.custom_title, f.
 
 /** Queries and writes on feeds. */
 export class FeedsTable {
-  constructor(private readonly db: Database.Database) {}
+  constructor(private readonly sql: Connection) {}
 
   /** Returns every feed with its unread count, ordered by folder then title. */
   list(): Feed[] {
-    const rows = this.db
-      .prepare(
+    const rows = this.sql
+      .statement(
         `${FEED_SELECT} ORDER BY f.folder IS NOT NULL, f.folder,
            coalesce(f.custom_title, f.title) COLLATE NOCASE, f.id`,
       )
@@ -78,20 +78,21 @@ export class FeedsTable {
 
   /** Returns the feed with this id, or null. */
   get(id: number): Feed | null {
-    const row = this.db.prepare(`${FEED_SELECT} WHERE f.id = ?`).get(id) as FeedRow | undefined;
+    const row = this.sql.statement(`${FEED_SELECT} WHERE f.id = ?`).get(id) as FeedRow | undefined;
     return row ? toFeed(row) : null;
   }
 
   /** Returns the feed subscribed at exactly this URL, or null. */
   byUrl(url: string): Feed | null {
-    const row = this.db.prepare(`${FEED_SELECT} WHERE f.url = ?`).get(url) as FeedRow | undefined;
+    const row = this.sql.statement(`${FEED_SELECT} WHERE f.url = ?`).get(url) as
+      FeedRow | undefined;
     return row ? toFeed(row) : null;
   }
 
   /** Adds a subscription and returns its id (the URL must not be subscribed yet). */
   insert(feed: NewFeed, now = Date.now()): number {
-    const result = this.db
-      .prepare(
+    const result = this.sql
+      .statement(
         `INSERT INTO feeds (url, title, site_url, folder, created_at)
          VALUES (@url, @title, @siteUrl, @folder, @now)`,
       )
@@ -112,7 +113,7 @@ export class FeedsTable {
     if (change.folder !== undefined) sets.push('folder = @folder');
     if (change.fullText !== undefined) sets.push('full_text = @fullText');
     if (sets.length === 0) return this.get(id) !== null;
-    const result = this.db.prepare(`UPDATE feeds SET ${sets.join(', ')} WHERE id = @id`).run({
+    const result = this.sql.statement(`UPDATE feeds SET ${sets.join(', ')} WHERE id = @id`).run({
       id,
       title: change.title ?? null,
       folder: change.folder ?? null,
@@ -126,17 +127,15 @@ export class FeedsTable {
    * and returns the ids of the feeds moved.
    */
   renameFolder(from: string, to: string): number[] {
-    return this.db
-      .prepare('UPDATE feeds SET folder = ? WHERE folder = ? RETURNING id')
-      .pluck()
+    return this.sql
+      .column('UPDATE feeds SET folder = ? WHERE folder = ? RETURNING id')
       .all(to, from) as number[];
   }
 
   /** Takes every feed of folder `name` out of it (to the top level); returns their ids. */
   clearFolder(name: string): number[] {
-    return this.db
-      .prepare('UPDATE feeds SET folder = NULL WHERE folder = ? RETURNING id')
-      .pluck()
+    return this.sql
+      .column('UPDATE feeds SET folder = NULL WHERE folder = ? RETURNING id')
       .all(name) as number[];
   }
 
@@ -147,44 +146,43 @@ export class FeedsTable {
    * inherit them. Returns false when there is no such feed.
    */
   remove(id: number): boolean {
-    return this.db.transaction(() => {
-      if (!this.db.prepare('SELECT 1 FROM feeds WHERE id = ?').get(id)) return false;
+    return this.sql.transaction(() => {
+      if (!this.sql.statement('SELECT 1 FROM feeds WHERE id = ?').get(id)) return false;
       const touched = `(EXISTS (SELECT 1 FROM article_state s WHERE s.uid = a.uid AND s.starred_at IS NOT NULL)
         OR EXISTS (SELECT 1 FROM highlights h WHERE h.article_id = a.id)
         OR EXISTS (SELECT 1 FROM notes n WHERE n.article_id = a.id))`;
-      this.db
-        .prepare(
+      this.sql
+        .statement(
           `UPDATE articles AS a SET feed_id = NULL, kind = 'saved' WHERE feed_id = ? AND ${touched}`,
         )
         .run(id);
-      this.db.prepare('DELETE FROM articles WHERE feed_id = ?').run(id);
+      this.sql.statement('DELETE FROM articles WHERE feed_id = ?').run(id);
       // uids are "<feed id>:<identity>"; ';' is the character after ':'.
-      this.db
-        .prepare(
+      this.sql
+        .statement(
           `DELETE FROM article_state WHERE uid >= @lo AND uid < @hi
              AND NOT EXISTS (SELECT 1 FROM articles a WHERE a.uid = article_state.uid)`,
         )
         .run({ lo: `${id}:`, hi: `${id};` });
-      this.db.prepare('DELETE FROM feeds WHERE id = ?').run(id);
+      this.sql.statement('DELETE FROM feeds WHERE id = ?').run(id);
       return true;
-    })();
+    });
   }
 
   /** Returns the ids of the feeds due for a fetch at `now` (never fetched first, then oldest due). */
   dueIds(now: number): number[] {
-    return this.db
-      .prepare(
+    return this.sql
+      .column(
         `SELECT id FROM feeds WHERE next_fetch_at IS NULL OR next_fetch_at <= ?
          ORDER BY next_fetch_at IS NOT NULL, next_fetch_at, id`,
       )
-      .pluck()
       .all(now) as number[];
   }
 
   /** Returns what the fetcher needs to fetch this feed again, or null. */
   fetchState(id: number): FeedFetchState | null {
-    const row = this.db
-      .prepare(
+    const row = this.sql
+      .statement(
         `SELECT id, url, etag, last_modified AS lastModified, body_hash AS bodyHash,
            last_fetched_at AS lastFetchedAt, next_fetch_at AS nextFetchAt,
            error_count AS errorCount, ttl_minutes AS ttlMinutes
@@ -199,8 +197,8 @@ export class FeedsTable {
    * redirect moves the feed to its new URL unless another subscription already has that URL.
    */
   recordFetch(id: number, fetch: FetchRecord): void {
-    this.db
-      .prepare(
+    this.sql
+      .statement(
         `UPDATE feeds SET etag = @etag, last_modified = @lastModified, body_hash = @bodyHash,
            last_fetched_at = @fetchedAt, next_fetch_at = @nextFetchAt,
            url = CASE WHEN @url IS NULL OR EXISTS (SELECT 1 FROM feeds o WHERE o.url = @url)
@@ -225,8 +223,8 @@ export class FeedsTable {
 
   /** Records a failed fetch or parse and counts it (for back-off). */
   recordError(id: number, error: FetchErrorRecord): void {
-    this.db
-      .prepare(
+    this.sql
+      .statement(
         `UPDATE feeds SET last_error = @message, last_error_code = @code, last_error_at = @at,
            error_count = error_count + 1, next_fetch_at = @nextFetchAt
          WHERE id = @id`,
@@ -242,8 +240,8 @@ export class FeedsTable {
 
   /** Forgets the feed's last error. */
   clearError(id: number): void {
-    this.db
-      .prepare(
+    this.sql
+      .statement(
         `UPDATE feeds SET last_error = NULL, last_error_code = NULL, last_error_at = NULL,
            error_count = 0 WHERE id = ?`,
       )

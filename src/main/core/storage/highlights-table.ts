@@ -3,7 +3,7 @@
  * context and its last known position (W3C TextQuoteSelector + TextPositionSelector); whether
  * it can still be placed is worked out when it is read (library/annotations/reanchor.ts).
  */
-import type Database from 'better-sqlite3';
+import type { Connection } from './connection';
 import type { Highlight, HighlightColor } from '../../../shared/model';
 
 /** A highlight as stored: everything the Api shows but `orphaned`, which is computed. */
@@ -52,12 +52,12 @@ const SELECT = `SELECT h.*, a.title AS article_title, a.feed_id
 
 /** Reads and writes the highlights table. Callers wrap writes in Store.transaction. */
 export class HighlightsTable {
-  constructor(private readonly db: Database.Database) {}
+  constructor(private readonly sql: Connection) {}
 
   /** Inserts a highlight and returns its id. */
   create(highlight: NewHighlight, now = Date.now()): number {
-    const info = this.db
-      .prepare(
+    const info = this.sql
+      .statement(
         `INSERT INTO highlights (article_id, exact, prefix, suffix, start, "end", color, note,
            created_at, updated_at)
          VALUES (@articleId, @exact, @prefix, @suffix, @start, @end, @color, @note,
@@ -73,7 +73,7 @@ export class HighlightsTable {
 
   /** Returns one highlight, or null. */
   get(id: number): StoredHighlight | null {
-    const row = this.db.prepare(`${SELECT} WHERE h.id = ?`).get(id) as HighlightRow | undefined;
+    const row = this.sql.statement(`${SELECT} WHERE h.id = ?`).get(id) as HighlightRow | undefined;
     return row ? toHighlight(row) : null;
   }
 
@@ -88,13 +88,13 @@ export class HighlightsTable {
     if (filter.color !== undefined) where.push('h.color = @color');
     const order = filter.articleId !== undefined ? 'h.start, h.id' : 'h.created_at DESC, h.id DESC';
     const sql = `${SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${order}`;
-    return (this.db.prepare(sql).all(filter) as HighlightRow[]).map(toHighlight);
+    return (this.sql.statement(sql).all(filter) as HighlightRow[]).map(toHighlight);
   }
 
   /** Changes colour and/or note; returns false when there is no such highlight. */
   update(id: number, change: { color?: HighlightColor; note?: string }, now = Date.now()): boolean {
-    const result = this.db
-      .prepare(
+    const result = this.sql
+      .statement(
         `UPDATE highlights SET color = coalesce(@color, color), note = coalesce(@note, note),
            updated_at = @now WHERE id = @id`,
       )
@@ -107,8 +107,8 @@ export class HighlightsTable {
    * leaves updated_at alone: the user changed nothing.
    */
   move(id: number, start: number, end: number): void {
-    this.db
-      .prepare(
+    this.sql
+      .statement(
         `UPDATE highlights SET start = @start, "end" = @end
          WHERE id = @id AND (start IS NOT @start OR "end" IS NOT @end)`,
       )
@@ -117,14 +117,14 @@ export class HighlightsTable {
 
   /** Deletes one highlight; returns false when there was none. */
   delete(id: number): boolean {
-    return this.db.prepare('DELETE FROM highlights WHERE id = ?').run(id).changes > 0;
+    return this.sql.statement('DELETE FROM highlights WHERE id = ?').run(id).changes > 0;
   }
 
   /** True when the article already has a highlight of this quote starting at one of `starts`. */
   exists(articleId: number, exact: string, starts: readonly number[]): boolean {
     return (
-      this.db
-        .prepare(
+      this.sql
+        .statement(
           `SELECT 1 FROM highlights WHERE article_id = ? AND exact = ?
              AND start IN (SELECT value FROM json_each(?))`,
         )
@@ -134,8 +134,8 @@ export class HighlightsTable {
 
   /** Returns the current plain text of each of these articles (what highlights anchor in). */
   articleTexts(articleIds: readonly number[]): Map<number, string> {
-    const rows = this.db
-      .prepare('SELECT id, text FROM articles WHERE id IN (SELECT value FROM json_each(?))')
+    const rows = this.sql
+      .statement('SELECT id, text FROM articles WHERE id IN (SELECT value FROM json_each(?))')
       .all(JSON.stringify([...new Set(articleIds)])) as { id: number; text: string }[];
     return new Map(rows.map((row) => [row.id, row.text]));
   }

@@ -5,7 +5,7 @@
  */
 import { statSync } from 'node:fs';
 import type { SourceUsage } from '../../../shared/model';
-import type { Store } from './store';
+import type { Connection } from './connection';
 
 /**
  * An article nothing protects: a feed article, read, whose read time and fetch time are both
@@ -20,103 +20,112 @@ const EXPIRED_SQL = `
     AND NOT EXISTS (SELECT 1 FROM highlights h WHERE h.article_id = a.id)
     AND NOT EXISTS (SELECT 1 FROM notes n WHERE n.article_id = a.id)`;
 
-/**
- * Deletes the expired articles (see EXPIRED_SQL) and returns how many and from which feeds.
- * Their article_state rows stay: an article that reappears in its feed is still read. The FTS
- * and unread-count triggers and article_assets' cascade follow the deletes. Call in a transaction.
- */
-export function deleteExpiredArticles(
-  store: Store,
-  cutoff: number,
-): { deleted: number; feedIds: number[] } {
-  const rows = store.db.prepare(EXPIRED_SQL).all({ cutoff }) as { id: number; feedId: number }[];
-  if (rows.length === 0) return { deleted: 0, feedIds: [] };
-  const result = store.db
-    .prepare('DELETE FROM articles WHERE id IN (SELECT value FROM json_each(?))')
-    .run(JSON.stringify(rows.map((row) => row.id)));
-  const feedIds = [...new Set(rows.map((row) => row.feedId))].sort((a, b) => a - b);
-  return { deleted: result.changes, feedIds };
-}
+const ORPHAN_ASSETS_SQL = `
+  DELETE FROM assets WHERE id IN (
+    SELECT x.id FROM assets x
+    WHERE NOT EXISTS (SELECT 1 FROM article_assets l WHERE l.asset_id = x.id))`;
 
-/**
- * Deletes assets no article links to any more (after retention, a removed feed, a replaced full
- * text) and returns how many. SQLite takes the ids from the url index (a covering scan), not
- * the table, whose leaf pages hold the start of each image's bytes.
- */
-export function deleteOrphanAssets(store: Store): number {
-  return store.db
-    .prepare(
-      `DELETE FROM assets WHERE id IN (
-         SELECT x.id FROM assets x
-         WHERE NOT EXISTS (SELECT 1 FROM article_assets l WHERE l.asset_id = x.id))`,
-    )
-    .run().changes;
-}
+/** Text and image bytes per source (see usageBySource). */
+const USAGE_SQL = `
+  WITH text_use AS (
+    SELECT feed_id, count(*) AS articles,
+      sum(octet_length(content_html) + coalesce(octet_length(full_text_html), 0)
+          + octet_length(text)) AS text_bytes
+    FROM articles GROUP BY feed_id),
+  owner AS (
+    SELECT asset_id, min(article_id) AS article_id FROM article_assets GROUP BY asset_id),
+  image_use AS (
+    SELECT a.feed_id, sum(x.size) AS image_bytes
+    FROM owner o JOIN articles a ON a.id = o.article_id JOIN assets x ON x.id = o.asset_id
+    GROUP BY a.feed_id),
+  sources AS (
+    SELECT id AS feed_id, coalesce(custom_title, title) AS title FROM feeds
+    UNION ALL SELECT NULL, 'Library')
+  SELECT s.feed_id AS feedId, s.title, coalesce(t.articles, 0) AS articles,
+    coalesce(t.text_bytes, 0) AS textBytes, coalesce(i.image_bytes, 0) AS imageBytes
+  FROM sources s
+  LEFT JOIN text_use t ON t.feed_id IS s.feed_id
+  LEFT JOIN image_use i ON i.feed_id IS s.feed_id
+  ORDER BY textBytes + imageBytes DESC, s.title COLLATE NOCASE, s.feed_id`;
 
-/**
- * Returns the space used by each feed and by the library (feedId null, title "Library"), largest
- * first. Text bytes are UTF-8 bytes of content_html, full_text_html and text (octet_length reads
- * them from the record header, not the text itself). An image shared by several articles counts
- * once, for the source of the first article that linked it, so the sources add up to the total.
- */
-export function usageBySource(store: Store): SourceUsage[] {
-  const rows = store.db
-    .prepare(
-      `WITH text_use AS (
-         SELECT feed_id, count(*) AS articles,
-           sum(octet_length(content_html) + coalesce(octet_length(full_text_html), 0)
-               + octet_length(text)) AS text_bytes
-         FROM articles GROUP BY feed_id),
-       owner AS (
-         SELECT asset_id, min(article_id) AS article_id FROM article_assets GROUP BY asset_id),
-       image_use AS (
-         SELECT a.feed_id, sum(x.size) AS image_bytes
-         FROM owner o JOIN articles a ON a.id = o.article_id JOIN assets x ON x.id = o.asset_id
-         GROUP BY a.feed_id),
-       sources AS (
-         SELECT id AS feed_id, coalesce(custom_title, title) AS title FROM feeds
-         UNION ALL SELECT NULL, 'Library')
-       SELECT s.feed_id AS feedId, s.title, coalesce(t.articles, 0) AS articles,
-         coalesce(t.text_bytes, 0) AS textBytes, coalesce(i.image_bytes, 0) AS imageBytes
-       FROM sources s
-       LEFT JOIN text_use t ON t.feed_id IS s.feed_id
-       LEFT JOIN image_use i ON i.feed_id IS s.feed_id
-       ORDER BY textBytes + imageBytes DESC, s.title COLLATE NOCASE, s.feed_id`,
-    )
-    .all() as SourceUsage[];
-  return rows;
-}
+/** Retention's deletes, the orphaned-asset sweep, space used, and compacting. */
+export class Maintenance {
+  constructor(private readonly sql: Connection) {}
 
-/** Returns the bytes the database takes: its pages plus the WAL file beside it (if any). */
-export function databaseBytes(store: Store): number {
-  const pages = store.db.pragma('page_count', { simple: true }) as number;
-  const pageSize = store.db.pragma('page_size', { simple: true }) as number;
-  return pages * pageSize + walBytes(store);
-}
+  /**
+   * Deletes the expired articles (see EXPIRED_SQL) and returns how many and from which feeds.
+   * Their article_state rows stay: an article that reappears in its feed is still read. The FTS
+   * and unread-count triggers and article_assets' cascade follow the deletes. Call in a
+   * transaction.
+   */
+  deleteExpiredArticles(cutoff: number): { deleted: number; feedIds: number[] } {
+    const rows = this.sql.statement(EXPIRED_SQL).all({ cutoff }) as {
+      id: number;
+      feedId: number;
+    }[];
+    if (rows.length === 0) return { deleted: 0, feedIds: [] };
+    const result = this.sql
+      .statement('DELETE FROM articles WHERE id IN (SELECT value FROM json_each(?))')
+      .run(JSON.stringify(rows.map((row) => row.id)));
+    const feedIds = [...new Set(rows.map((row) => row.feedId))].sort((a, b) => a - b);
+    return { deleted: result.changes, feedIds };
+  }
 
-/**
- * Checkpoints the WAL into the file, rewrites the file without free pages (VACUUM) and
- * checkpoints again: in WAL mode VACUUM writes the new pages to the WAL, and only the second
- * checkpoint shrinks the file. Returns the bytes (file + WAL) before and after. VACUUM fails
- * inside a transaction, so a caller that holds one gets an error rather than a half-done job.
- */
-export function compactDatabase(store: Store): { beforeBytes: number; afterBytes: number } {
-  if (store.db.inTransaction) throw new Error('Cannot compact the database inside a transaction.');
-  const beforeBytes = fileBytes(store);
-  store.db.pragma('wal_checkpoint(TRUNCATE)');
-  store.db.exec('VACUUM');
-  store.db.pragma('wal_checkpoint(TRUNCATE)');
-  return { beforeBytes, afterBytes: fileBytes(store) };
-}
+  /**
+   * Deletes assets no article links to any more (after retention, a removed feed, a replaced
+   * full text) and returns how many. SQLite takes the ids from the url index (a covering scan),
+   * not the table, whose leaf pages hold the start of each image's bytes.
+   */
+  deleteOrphanAssets(): number {
+    return this.sql.statement(ORPHAN_ASSETS_SQL).run().changes;
+  }
 
-/** The main file's size plus the WAL's; page count × size for an in-memory database. */
-function fileBytes(store: Store): number {
-  if (store.db.memory) return databaseBytes(store);
-  return sizeOf(store.db.name) + walBytes(store);
-}
+  /**
+   * Returns the space used by each feed and by the library (feedId null, title "Library"),
+   * largest first. Text bytes are UTF-8 bytes of content_html, full_text_html and text
+   * (octet_length reads them from the record header, not the text itself). An image shared by
+   * several articles counts once, for the source of the first article that linked it, so the
+   * sources add up to the total.
+   */
+  usageBySource(): SourceUsage[] {
+    return this.sql.statement(USAGE_SQL).all() as SourceUsage[];
+  }
 
-function walBytes(store: Store): number {
-  return store.db.memory ? 0 : sizeOf(`${store.db.name}-wal`);
+  /** Returns the bytes the database takes: its pages plus the WAL file beside it (if any). */
+  databaseBytes(): number {
+    const { db } = this.sql;
+    const pages = db.pragma('page_count', { simple: true }) as number;
+    const pageSize = db.pragma('page_size', { simple: true }) as number;
+    return pages * pageSize + this.#walBytes();
+  }
+
+  /**
+   * Checkpoints the WAL into the file, rewrites the file without free pages (VACUUM) and
+   * checkpoints again: in WAL mode VACUUM writes the new pages to the WAL, and only the second
+   * checkpoint shrinks the file. Returns the bytes (file + WAL) before and after. VACUUM fails
+   * inside a transaction, so a caller that holds one gets an error rather than a half-done job.
+   */
+  compact(): { beforeBytes: number; afterBytes: number } {
+    const { db } = this.sql;
+    if (db.inTransaction) throw new Error('Cannot compact the database inside a transaction.');
+    const beforeBytes = this.#fileBytes();
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    db.exec('VACUUM');
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    return { beforeBytes, afterBytes: this.#fileBytes() };
+  }
+
+  /** The main file's size plus the WAL's; page count × size for an in-memory database. */
+  #fileBytes(): number {
+    const { db } = this.sql;
+    if (db.memory) return this.databaseBytes();
+    return sizeOf(db.name) + this.#walBytes();
+  }
+
+  #walBytes(): number {
+    const { db } = this.sql;
+    return db.memory ? 0 : sizeOf(`${db.name}-wal`);
+  }
 }
 
 function sizeOf(file: string): number {

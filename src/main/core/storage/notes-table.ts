@@ -1,5 +1,5 @@
 /** Article notes: one Markdown note per article, never deleted automatically. */
-import type Database from 'better-sqlite3';
+import type { Connection } from './connection';
 import type { ArticleNote, ListedNote } from '../../../shared/model';
 
 interface NoteRow {
@@ -10,20 +10,20 @@ interface NoteRow {
 
 /** Reads and writes the notes table. Callers wrap writes in Store.transaction. */
 export class NotesTable {
-  constructor(private readonly db: Database.Database) {}
+  constructor(private readonly sql: Connection) {}
 
   /** Returns the note on one article, or null. */
   get(articleId: number): ArticleNote | null {
-    const row = this.db
-      .prepare('SELECT article_id, body, updated_at FROM notes WHERE article_id = ?')
+    const row = this.sql
+      .statement('SELECT article_id, body, updated_at FROM notes WHERE article_id = ?')
       .get(articleId) as NoteRow | undefined;
     return row ? toNote(row) : null;
   }
 
   /** Writes the note of an article (creating or replacing it) and returns it. */
   set(articleId: number, body: string, now = Date.now()): ArticleNote {
-    this.db
-      .prepare(
+    this.sql
+      .statement(
         `INSERT INTO notes (article_id, body, updated_at) VALUES (?, ?, ?)
          ON CONFLICT (article_id) DO UPDATE SET body = excluded.body,
            updated_at = excluded.updated_at`,
@@ -34,13 +34,13 @@ export class NotesTable {
 
   /** Deletes the note of an article; returns false when there was none. */
   delete(articleId: number): boolean {
-    return this.db.prepare('DELETE FROM notes WHERE article_id = ?').run(articleId).changes > 0;
+    return this.sql.statement('DELETE FROM notes WHERE article_id = ?').run(articleId).changes > 0;
   }
 
   /** Returns every note with its article's title and feed, most recently edited first. */
   list(): ListedNote[] {
-    const rows = this.db
-      .prepare(
+    const rows = this.sql
+      .statement(
         `SELECT n.article_id, n.body, n.updated_at, a.title, a.feed_id
          FROM notes n JOIN articles a ON a.id = n.article_id
          ORDER BY n.updated_at DESC, n.article_id DESC`,

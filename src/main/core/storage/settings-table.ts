@@ -1,21 +1,21 @@
 /** Settings: JSON values under string keys. */
-import type Database from 'better-sqlite3';
+import type { Connection } from './connection';
 
 /** Reads and writes settings. */
 export class SettingsTable {
-  constructor(private readonly db: Database.Database) {}
+  constructor(private readonly sql: Connection) {}
 
   /** Returns the stored value of `key`, or `fallback` when unset. */
   get<T>(key: string, fallback: T): T {
-    const row = this.db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as
+    const row = this.sql.statement('SELECT value FROM settings WHERE key = ?').get(key) as
       { value: string } | undefined;
     return row ? (JSON.parse(row.value) as T) : fallback;
   }
 
   /** Stores `value` (JSON-serialisable) under `key`. */
   set(key: string, value: unknown): void {
-    this.db
-      .prepare(
+    this.sql
+      .statement(
         'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
       )
       .run(key, JSON.stringify(value));

@@ -2,7 +2,7 @@
  * The discovery cache of related feeds: the feeds found on a site's home page, per host, with
  * when that was and why it failed if it did. Storage only: what is fresh is the caller's rule.
  */
-import type Database from 'better-sqlite3';
+import type { Connection } from './connection';
 import type { DiscoveredFeed } from '../../../shared/model';
 
 /** What discovery last said about one host. */
@@ -26,20 +26,20 @@ interface Row {
 
 /** Reads and writes the site_feeds table. */
 export class SiteFeedsTable {
-  constructor(private readonly db: Database.Database) {}
+  constructor(private readonly sql: Connection) {}
 
   /** Returns what is stored for `host`, or null when it was never discovered. */
   get(host: string): SiteFeeds | null {
-    const row = this.db
-      .prepare('SELECT host, feeds, checked_at, error FROM site_feeds WHERE host = ?')
+    const row = this.sql
+      .statement('SELECT host, feeds, checked_at, error FROM site_feeds WHERE host = ?')
       .get(host) as Row | undefined;
     return row ? fromRow(row) : null;
   }
 
   /** Stores (or replaces) what discovery said about a host. */
   put(site: SiteFeeds): void {
-    this.db
-      .prepare(
+    this.sql
+      .statement(
         `INSERT INTO site_feeds (host, feeds, checked_at, error) VALUES (?, ?, ?, ?)
          ON CONFLICT (host) DO UPDATE SET
            feeds = excluded.feeds, checked_at = excluded.checked_at, error = excluded.error`,

@@ -6,7 +6,6 @@
  */
 import type { EventHub } from '../../events';
 import type { Store } from '../../storage/store';
-import { deleteExpiredArticles, deleteOrphanAssets } from '../../storage/maintenance';
 import { readSettings } from '../settings';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -32,10 +31,12 @@ export function applyRetention(
     let deletedArticles = 0;
     let feedIds: number[] = [];
     if (days > 0) {
-      ({ deleted: deletedArticles, feedIds } = deleteExpiredArticles(store, now - days * DAY_MS));
+      ({ deleted: deletedArticles, feedIds } = store.maintenance.deleteExpiredArticles(
+        now - days * DAY_MS,
+      ));
     }
     // Orphans also come from removed feeds and replaced full texts, so this runs even at 0 days.
-    const deletedImages = deleteOrphanAssets(store);
+    const deletedImages = store.maintenance.deleteOrphanAssets();
     return { deletedArticles, deletedImages, feedIds };
   });
 }

@@ -5,11 +5,13 @@
 import type { LibraryUsage } from '../../../../shared/model';
 import { ApiError } from '../../../../shared/contract';
 import type { Store } from '../../storage/store';
-import { compactDatabase, databaseBytes, usageBySource } from '../../storage/maintenance';
 
 /** Returns the database's size on disk and the space used by each feed and by the library. */
 export function libraryUsage(store: Store): LibraryUsage {
-  return { databaseBytes: databaseBytes(store), sources: usageBySource(store) };
+  return {
+    databaseBytes: store.maintenance.databaseBytes(),
+    sources: store.maintenance.usageBySource(),
+  };
 }
 
 /**
@@ -17,8 +19,8 @@ export function libraryUsage(store: Store): LibraryUsage {
  * Takes as long as rewriting the file does; nothing else can write meanwhile, and nothing is lost.
  */
 export function compactLibrary(store: Store): { beforeBytes: number; afterBytes: number } {
-  if (store.db.inTransaction) {
+  if (store.inTransaction) {
     throw new ApiError('CONFLICT', 'The database is busy; try compacting again in a moment.');
   }
-  return compactDatabase(store);
+  return store.maintenance.compact();
 }

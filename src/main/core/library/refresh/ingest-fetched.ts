@@ -6,10 +6,10 @@
  */
 import { createHash } from 'node:crypto';
 import type { EventHub } from '../../events';
-import { storeFeedUpdate } from '../../storage/feed-update';
 import type { FeedFetchState } from '../../storage/feeds-table';
 import type { Store } from '../../storage/store';
 import type { FeedBytesMeta } from '../../feeds/pipeline';
+import { feedUpdateOf } from './feed-update-of';
 import { nextFetchAt } from '../../feeds/schedule';
 import type { NormalizedFeed } from '../../feeds/types';
 import type { FetchOutcome } from '../../net/types';
@@ -74,7 +74,7 @@ export async function ingestFetched(
   );
   if (closing.aborted) return stopped(state.id);
   const stored = store.transaction(() => {
-    const result = storeFeedUpdate(store, state.id, feed, at);
+    const result = store.feedUpdates.apply(state.id, feedUpdateOf(feed), at);
     store.feeds.recordFetch(state.id, {
       ...record,
       bodyHash,

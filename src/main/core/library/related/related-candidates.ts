@@ -3,7 +3,6 @@
  * their recent articles) and what an article says about sites: its own site and the sites it
  * links to. Reads only the local library; nothing here touches the network.
  */
-import type Database from 'better-sqlite3';
 import type { Feed } from '../../../../shared/model';
 import type { Store } from '../../storage/store';
 import { homePageOf, linksOf, sameSite, siteKey } from './related-urls';
@@ -33,8 +32,6 @@ export interface SubscriptionText {
 /** How many recent articles of a subscription describe it, and how much of each. */
 const RECENT_ARTICLES = 20;
 const OPENING_CHARS = 600;
-
-const recentStatements = new WeakMap<Database.Database, Database.Statement<[number, number]>>();
 
 /** Returns the article with its own site and linked sites, or null when there is none. */
 export function articleForRelated(store: Store, id: number): ArticleForRelated | null {
@@ -68,18 +65,8 @@ export function articleForRelated(store: Store, id: number): ArticleForRelated |
 
 /** Returns every subscription with the titles and openings of its latest articles. */
 export function subscriptionTexts(store: Store): SubscriptionText[] {
-  let recent = recentStatements.get(store.db);
-  if (!recent) {
-    // One indexed range per feed (articles_by_feed_time), rather than ranking every article.
-    recent = store.db.prepare(
-      `SELECT title, substr(text, 1, ${OPENING_CHARS}) AS opening FROM articles
-       WHERE feed_id = ? ORDER BY sort_at DESC, id DESC LIMIT ?`,
-    );
-    recentStatements.set(store.db, recent);
-  }
-  const statement = recent;
   return store.feeds.list().map((feed) => {
-    const rows = statement.all(feed.id, RECENT_ARTICLES) as { title: string; opening: string }[];
+    const rows = store.articles.latestOpenings(feed.id, RECENT_ARTICLES, OPENING_CHARS);
     return {
       feed,
       site: siteKey(feed.siteUrl) ?? siteKey(feed.url),

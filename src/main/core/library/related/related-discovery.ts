@@ -7,7 +7,7 @@
  */
 import type { DiscoveredFeed } from '../../../../shared/model';
 import type { Store } from '../../storage/store';
-import { SiteFeedsTable, type SiteFeeds } from '../../storage/site-feeds-table';
+import type { SiteFeeds } from '../../storage/site-feeds-table';
 import { indexedCatalog } from './feed-catalog';
 import type { ArticleForRelated } from './related-candidates';
 import { isNotNewsSite } from './related-skip-sites';
@@ -39,16 +39,13 @@ const FEEDS_PER_SITE = 3;
 
 /** Discovers and caches the feeds of articles' sites; one per Store, shared by every call. */
 export class SiteDiscovery {
-  readonly #table: SiteFeedsTable;
   /** Discoveries under way, by site key: a second call waits for them instead of starting more. */
   readonly #running = new Map<string, Promise<void>>();
 
   constructor(
     private readonly store: Store,
     private readonly options: SiteDiscoveryOptions,
-  ) {
-    this.#table = new SiteFeedsTable(store.db);
-  }
+  ) {}
 
   /**
    * Returns the known feeds of the article's own and linked sites (those not already covered by
@@ -58,13 +55,13 @@ export class SiteDiscovery {
   async feedsFor(article: ArticleForRelated): Promise<SiteFeeds[]> {
     const sites = sitesToDiscover(this.store, article);
     const now = this.#now();
-    const due = sites.filter((site) => !isFresh(this.#table.get(site), now));
+    const due = sites.filter((site) => !isFresh(this.store.siteFeeds.get(site), now));
     const fresh = due.filter((site) => !this.#running.has(site)).slice(0, MAX_NEW_PER_CALL);
     for (const site of fresh) this.#start(site, article.homePages.get(site) as string);
     const waiting = due.flatMap((site) => this.#running.get(site) ?? []);
     if (waiting.length > 0) await within(Promise.all(waiting), this.options.budgetMs ?? BUDGET_MS);
     return sites.flatMap((site) => {
-      const known = this.#table.get(site);
+      const known = this.store.siteFeeds.get(site);
       return known && known.feeds.length > 0
         ? [{ ...known, feeds: worthShowing(known.feeds) }]
         : [];
@@ -79,13 +76,13 @@ export class SiteDiscovery {
         (feeds) => ({ feeds, error: null }),
         (error: unknown) => ({
           // A site that fails now keeps what it had: offline is not "this site has no feeds".
-          feeds: this.#table.get(site)?.feeds ?? [],
+          feeds: this.store.siteFeeds.get(site)?.feeds ?? [],
           error: error instanceof Error ? error.message : String(error),
         }),
       )
       .then(({ feeds, error }) => {
         try {
-          this.#table.put({ host: site, feeds, checkedAt: this.#now(), error });
+          this.store.siteFeeds.put({ host: site, feeds, checkedAt: this.#now(), error });
         } catch {
           // The database closed while the page was loading (the app quit): nothing to keep.
         }

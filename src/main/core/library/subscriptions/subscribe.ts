@@ -10,8 +10,8 @@ import type { EventHub } from '../../events';
 import { discoverFeeds } from '../../feeds/discover';
 import type { Refresher } from '../refresh/refresher';
 import { MINUTE, nextFetchAt } from '../../feeds/schedule';
-import { storeFeedUpdate } from '../../storage/feed-update';
 import type { Store } from '../../storage/store';
+import { feedUpdateOf } from '../refresh/feed-update-of';
 
 /** What subscribing uses. */
 export interface SubscribeDeps {
@@ -92,7 +92,7 @@ async function subscribeToFeed(
       { url: finalUrl, title: feed.title, siteUrl: feed.siteUrl, folder },
       at,
     );
-    stored = storeFeedUpdate(store, feedId, feed, at).newArticleIds;
+    stored = store.feedUpdates.apply(feedId, feedUpdateOf(feed), at).newArticleIds;
     store.feeds.recordFetch(feedId, {
       etag: fetched.etag,
       lastModified: fetched.lastModified,
