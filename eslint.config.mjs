@@ -11,6 +11,77 @@ const electronBan = {
     'Only src/main/index.ts and its shell (src/main/shell/, src/preload/) may import electron.',
 };
 
+const noTransports = {
+  group: ['**/browser/*', '**/shell/*', '../serve', '../index'],
+  message: 'Core and shared never import the transports.',
+};
+
+/**
+ * The layers inside src/main/core, lowest first, and what each may import besides itself and
+ * src/shared. app.ts (the composition root) may import them all; sync/ is where the sync engine
+ * goes. feeds/ imports content/ for the sanitizer, the last step of ingestion, never the
+ * other way (docs/technotes/layers.md).
+ */
+const CORE_LAYERS = {
+  storage: [],
+  net: [],
+  content: ['net'],
+  feeds: ['net', 'content'],
+  events: [],
+  'data-dir': [],
+  library: ['storage', 'net', 'content', 'feeds', 'events'],
+  sync: ['storage', 'net', 'library', 'events'],
+  api: ['library', 'sync', 'events'],
+};
+/** Layers that are one file at core's top rather than a folder. */
+const CORE_FILES = new Set(['events', 'data-dir']);
+
+/** A relative import that lands on core's `name` (a folder or a top-level file). */
+function coreTarget(name) {
+  return `^\\.\\.?/(\\.\\./)*${name}(/|$)`;
+}
+
+const onlyTransportsOpenTheApp = {
+  regex: '(^|/)app$',
+  message:
+    'Only the transports (src/main/index.ts and shell/, serve.ts and browser/) open the app.',
+};
+const noRawDatabase = {
+  regex: '(^|/)storage/raw-database$',
+  message: 'The database is reached through the Store, never its raw connection (tests only).',
+};
+
+/** Returns one config per core layer that refuses its imports of the layers above it. */
+function coreLayerRules() {
+  return Object.entries(CORE_LAYERS).map(([layer, allowed]) => {
+    const refused = Object.keys(CORE_LAYERS).filter((l) => l !== layer && !allowed.includes(l));
+    return {
+      files: CORE_FILES.has(layer) ? [`src/main/core/${layer}.ts`] : [`src/main/core/${layer}/**`],
+      rules: {
+        'no-restricted-imports': [
+          'error',
+          {
+            paths: [electronBan],
+            patterns: [
+              noTransports,
+              {
+                regex: coreTarget(`(${refused.join('|')})`),
+                message:
+                  allowed.length > 0
+                    ? `core/${layer} may import only ${allowed.map((l) => `core/${l}`).join(', ')} ` +
+                      'of core (and src/shared): layers point down (docs/architecture.md).'
+                    : `core/${layer} imports nothing of core, only src/shared (docs/architecture.md).`,
+              },
+              { ...onlyTransportsOpenTheApp, regex: coreTarget('app') },
+              ...(layer === 'storage' ? [] : [noRawDatabase]),
+            ],
+          },
+        ],
+      },
+    };
+  });
+}
+
 export default tseslint.config(
   {
     ignores: [
@@ -84,20 +155,44 @@ export default tseslint.config(
     },
   },
   {
-    // Core knows nothing of how it is called.
+    // Core and shared know nothing of how they are called.
     files: ['src/main/core/**', 'src/shared/**'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [electronBan], patterns: [noTransports] }],
+    },
+  },
+  {
+    // Shared is below everything: types, the contract, pure helpers.
+    files: ['src/shared/**'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           paths: [electronBan],
           patterns: [
-            {
-              group: ['**/browser/*', '**/shell/*', '../serve', '../index'],
-              message: 'Core and shared never import the transports.',
-            },
+            noTransports,
+            { regex: '(^|/)main(/|$)', message: 'src/shared imports nothing of src/main.' },
           ],
         },
+      ],
+    },
+  },
+  // Inside core, each layer imports only the layers below it (docs/architecture.md).
+  ...coreLayerRules(),
+  {
+    // The composition root is opened by the two transports only.
+    files: ['src/main/**/*.ts'],
+    ignores: [
+      'src/main/core/**',
+      'src/main/index.ts',
+      'src/main/shell/**',
+      'src/main/serve.ts',
+      'src/main/browser/**',
+    ],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [electronBan], patterns: [onlyTransportsOpenTheApp, noRawDatabase] },
       ],
     },
   },

@@ -11,5 +11,8 @@ export function tempDir(prefix = 'folio-test-'): string {
   return dir;
 }
 
+/** The repository's root folder. */
+export const REPO_DIR = join(__dirname, '..', '..');
+
 /** The repository's resources folder (the shipped seed lives there). */
-export const RESOURCES_DIR = join(__dirname, '..', '..', 'resources');
+export const RESOURCES_DIR = join(REPO_DIR, 'resources');
