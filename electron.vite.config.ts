@@ -31,7 +31,7 @@ export default defineConfig({
     root: resolve(__dirname, 'src/renderer'),
     plugins: [svelte({ configFile: resolve(__dirname, 'svelte.config.mjs') })],
     build: {
-      // Not "assets": browser mode serves stored images at /assets/<id> (design.md).
+      // Not "assets": browser mode serves stored images at /assets/<id> (docs/architecture.md).
       assetsDir: 'static',
       rolldownOptions: { input: { index: resolve(__dirname, 'src/renderer/index.html') } },
     },

@@ -1,4 +1,4 @@
-// ESLint: typescript-eslint and eslint-plugin-svelte, plus the layer rules of design.md.
+// ESLint: typescript-eslint and eslint-plugin-svelte, plus the layer rules of docs/architecture.md.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import svelte from 'eslint-plugin-svelte';

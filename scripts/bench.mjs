@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The ingestion benchmark (issue 3): bundles scripts/bench/*.ts for Node into .cache/bench/ and
+// The benchmark (npm run bench): bundles scripts/bench/*.ts for Node into .cache/bench/ and
 // runs it in a child node with --expose-gc, printing one JSON line per figure.
 // Usage: node scripts/bench.mjs [--only=ingest,reingest,library,refresh,offline] [--runs=5] [--cpu-prof]
 //          [--in-process-parse] (the refresh figure without the pipeline worker, to compare)

@@ -1,5 +1,5 @@
 /**
- * The benchmark's entry (built by scripts/bench.mjs): runs each figure of issue 3 in order and
+ * The benchmark's entry (built by scripts/bench.mjs): runs each figure in order and
  * prints one JSON line per figure, then a summary line. `only` limits the run to some figures.
  */
 import { cpus, loadavg } from 'node:os';

@@ -1,5 +1,5 @@
 /**
- * Offline reading's figures (issue 4): full-text extraction time per page (Readability over
+ * Offline reading's figures: full-text extraction time per page (Readability over
  * linkedom, then our sanitizer; median over the page fixtures) and the rate of storing images,
  * both through HTTP on 127.0.0.1 (downloadArticleImages: fetch, sniff, store, link) and for the
  * SQLite writes alone.

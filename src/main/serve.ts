@@ -1,6 +1,6 @@
 /**
  * Browser mode (`npm run serve`): the same core and renderer as the desktop app, served over
- * HTTP on 127.0.0.1 (design.md "Two ways to run, one core"). Environment: FOLIO_DATA_DIR,
+ * HTTP on 127.0.0.1 (docs/technotes/browser-mode.md). Environment: FOLIO_DATA_DIR,
  * FOLIO_PORT (0 = a free port), FOLIO_TOKEN (random by default), FOLIO_REFRESH=off.
  */
 import { randomBytes } from 'node:crypto';

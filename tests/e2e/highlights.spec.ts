@@ -1,5 +1,5 @@
 /**
- * Highlights and notes end to end (issue 5's acceptance test), in browser mode: a real mouse
+ * Highlights and notes end to end, in browser mode: a real mouse
  * drag over a phrase of the seed article, the toolbar, green, a note; after a reload the mark
  * and the note are there; the notebook lists it; the exported zip holds the quote as a
  * blockquote and the note. Also: a highlight across inline elements and across a paragraph

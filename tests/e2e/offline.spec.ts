@@ -1,5 +1,5 @@
 /**
- * Offline reading end to end (issue 4's acceptance test), in browser mode against the Harbour
+ * Offline reading end to end, in browser mode against the Harbour
  * Gazette on 127.0.0.1 (offline-server.ts): subscribe, fetch an article's full text, wait until
  * its images are kept, stop the web, reload: the full text and every image render and nothing
  * asks the stopped server. Also: "Save a page" into the Library, settings that survive a

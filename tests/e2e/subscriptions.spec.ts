@@ -1,5 +1,5 @@
 /**
- * Subscriptions end to end in browser mode (issue 6), against a small website on 127.0.0.1
+ * Subscriptions end to end in browser mode, against a small website on 127.0.0.1
  * (site-server.ts): a site's address in the Add dialog lists its feeds and subscribes to the
  * chosen one; the seed article suggests related feeds about Russia, China and Asia, and one is
  * subscribed from the panel although the network is down (kept, with its warning); a

@@ -5,7 +5,7 @@ import { openApp } from '../../src/main/core/app';
 import { RESOURCES_DIR, tempDir } from '../helpers/temp-dir';
 
 describe('the contract', () => {
-  it('has every method of design.md, and a params schema for each method', () => {
+  it('has every method of the agreed Api, and a params schema for each method', () => {
     const design = [
       'feeds.list',
       'feeds.add',

@@ -1,5 +1,5 @@
 /**
- * Issue 5, "Durability": highlights and notes written through the Api while a large feed is
+ * Durability: highlights and notes written through the Api while a large feed is
  * refreshed over and over are all there afterwards, placed in the updated articles; retention
  * and unsubscribing never take them. A real temp-file database, the real app (Refresher,
  * dispatcher) and the real fixture server on 127.0.0.1.

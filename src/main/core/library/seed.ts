@@ -1,6 +1,6 @@
 /**
  * The seed: the article Folio was started from (resources/seed/harbin-visit.txt), imported as a
- * library article on first start. The text format is design.md's: the first line is the title,
+ * library article on first start (docs/technotes/seed-import.md). The first line is the title,
  * short lines without a final full stop are section headings, the rest are paragraphs, and the
  * page cruft copied along with it ("Write a comment") is dropped.
  */

@@ -1,7 +1,7 @@
 /**
  * The highlight and note methods of the Api. Each write is its own IMMEDIATE transaction, never
  * batched with anything else (a refresh waits for it, or it for the refresh), so a highlight the
- * Api has answered for is on disk (issue 5, "Durability"). Every change emits
+ * Api has answered for is on disk (docs/technotes/highlights-and-notes.md). Every change emits
  * `annotations.changed` for its article.
  */
 import { ApiError, type Api, type Params } from '../../../../shared/contract';

@@ -1,6 +1,6 @@
 /**
  * Retention: read feed articles older than the setting (90 days by default) are deleted, with the
- * images only they used. Nothing the user touched goes (design.md "Data"): starred, highlighted
+ * images only they used. Nothing the user touched goes: starred, highlighted
  * and noted articles, saved pages and the seed stay whatever their age, and read state outlives
  * the rows (docs/technotes/offline-reading.md, "Retention").
  */

@@ -1,5 +1,5 @@
 /**
- * Related feeds for the article being read (design.md "Related feeds"): the feeds of its own
+ * Related feeds for the article being read (docs/technotes/related-feeds.md): the feeds of its own
  * site, of the sites it links to, and the catalog's, ranked by BM25 of the article's key terms
  * against each candidate's title, description, topics and, for subscriptions, recent articles.
  * The ranking is local; the feeds discovered on the article's sites (related-discovery.ts) come
