@@ -31,11 +31,16 @@ function feedWith(items: { guid: string; link: string; images: string[] }[]): st
 class ConcurrencyMeter {
   now = 0;
   max = 0;
+  /** Requests the client gave up before their answer was sent. */
+  cancelled = 0;
   /** A handler answering a PNG after `delayMs`, counting requests in flight. */
   handler(delayMs: number, shared?: ConcurrencyMeter) {
     return (_req: IncomingMessage, res: ServerResponse) => {
       this.enter();
       shared?.enter();
+      res.on('close', () => {
+        if (!res.writableEnded) this.cancelled++;
+      });
       setTimeout(() => {
         this.leave();
         shared?.leave();
@@ -228,10 +233,13 @@ describe('the offline queue', () => {
       text: '',
     });
     const made = queue.make([id]);
-    await new Promise((r) => setTimeout(r, 50));
+    while (meter.now < 2) await new Promise((r) => setTimeout(r, 5));
     await queue.close();
     expect(await made).toEqual([]);
-    await new Promise((r) => setTimeout(r, 200));
+    // The fetches in flight were cancelled (their connections closed before any answer), so no
+    // image can arrive to be written; the third was never asked for.
+    while (meter.cancelled < 2) await new Promise((r) => setTimeout(r, 5));
+    expect(server.requests.filter((r) => r.path.startsWith('/slow.png'))).toHaveLength(2);
     expect(rawDatabase(store).prepare('SELECT count(*) FROM assets').pluck().get()).toBe(0);
     expect(store.offline.state(id)?.imagesMissing).toBeNull();
     expect(await queue.enqueue(id, { images: 'always', retryFullText: false })).toBeNull();

@@ -116,9 +116,12 @@ describe('Electron shell entry', () => {
   it('quits at once when another instance holds the lock', async () => {
     const fake = await startShell((f) => (f.app.singleInstanceLock = false));
     expect(fake.app.quitCalls).toBe(1);
+    // Nothing waits for ready: no window, no handlers, no database.
+    expect(fake.app.listenerCount('will-quit')).toBe(0);
+    expect(fake.app.listenerCount('second-instance')).toBe(0);
     await fake.app.makeReady();
-    await new Promise((resolve) => setTimeout(resolve, 20));
     expect(fake.BrowserWindow.instances).toHaveLength(0);
+    expect(fake.ipcMain.handlers.size).toBe(0);
     expect(existsSync(join(userData, DATABASE_FILE))).toBe(false);
   });
 });
