@@ -4,6 +4,7 @@ import tseslint from 'typescript-eslint';
 import svelte from 'eslint-plugin-svelte';
 import globals from 'globals';
 import svelteConfig from './svelte.config.mjs';
+import { CORE_FILES, CORE_LAYERS } from './scripts/architecture/layers.mjs';
 
 const electronBan = {
   name: 'electron',
@@ -15,26 +16,6 @@ const noTransports = {
   group: ['**/browser/*', '**/shell/*', '../serve', '../index'],
   message: 'Core and shared never import the transports.',
 };
-
-/**
- * The layers inside src/main/core, lowest first, and what each may import besides itself and
- * src/shared. app.ts (the composition root) may import them all; sync/ is where the sync engine
- * goes. feeds/ imports content/ for the sanitizer, the last step of ingestion, never the
- * other way (docs/technotes/layers.md).
- */
-const CORE_LAYERS = {
-  storage: [],
-  net: [],
-  content: ['net'],
-  feeds: ['net', 'content'],
-  events: [],
-  'data-dir': [],
-  library: ['storage', 'net', 'content', 'feeds', 'events'],
-  sync: ['storage', 'net', 'library', 'events'],
-  api: ['library', 'sync', 'events'],
-};
-/** Layers that are one file at core's top rather than a folder. */
-const CORE_FILES = new Set(['events', 'data-dir']);
 
 /** A relative import that lands on core's `name` (a folder or a top-level file). */
 function coreTarget(name) {
