@@ -43,7 +43,7 @@ function count(store: Store, sql: string, ...params: unknown[]): number {
     .get(...params) as number;
 }
 
-describe('storeFeedUpdate', () => {
+describe('store.feedUpdates.apply', () => {
   let store: Store;
   let feedId: number;
   beforeEach(() => {
@@ -157,7 +157,7 @@ describe('storeFeedUpdate', () => {
   });
 });
 
-describe('storeFeedUpdate with a second connection writing', () => {
+describe('feed updates with a second connection writing', () => {
   const dir = tempDir();
   let file: string;
   let a: Store;

@@ -3,9 +3,9 @@
  * step by step, after the fetch (net/types.ts: FetchedBody, bytes + headers):
  *   decode -> string
  *   parse -> ParsedFeed (what the document says, raw: no URL resolution, no date parsing)
- *   normalize + sanitize -> NormalizedFeed (what storage ingests)
- * As in NetNewsWire, the parser's types are not the stored types; storage maps NormalizedFeed
- * into rows.
+ *   normalize + sanitize -> NormalizedFeed (what the pipeline hands on)
+ * As in NetNewsWire, the parser's types are not the stored types: storage has its own
+ * (storage/feed-update.ts FeedUpdate), and library/refresh/feed-update-of.ts maps one to the other.
  */
 
 /** One enclosure (podcast audio, image…) of an item: the Api's own shape. */
