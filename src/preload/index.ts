@@ -9,7 +9,7 @@ import type { FolioEvent } from '../shared/contract';
 import { IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL, METHODS } from '../shared/methods';
 
 /** Builds the bridge over `renderer` (ipcRenderer in the app). */
-export function createBridge(
+function createBridge(
   renderer: Pick<IpcRenderer, 'invoke' | 'on' | 'removeListener'>,
 ): FolioBridge {
   const bridge: Record<string, unknown> = {};

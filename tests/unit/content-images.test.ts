@@ -1,7 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { discoverImages, imageSlots } from '../../src/main/core/content/images';
+import { imageSlots, uniqueImageSlots } from '../../src/main/core/content/images';
+
+/** The URL kept of each image the HTML shows. */
+const discoverImages = (html: string): string[] => uniqueImageSlots(html).map((urls) => urls[0]!);
 import { bestSrcsetUrl } from '../../src/main/core/content/srcset';
 import { sniffImageType } from '../../src/main/core/content/image-type';
 import { localizeImages } from '../../src/main/core/content/localize-images';

@@ -7,7 +7,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 
 /** The cookie that carries the token after the page was opened with `?token=`. */
-export const TOKEN_COOKIE = 'folio_token';
+const TOKEN_COOKIE = 'folio_token';
 
 /** Returns the origins this server answers to: 127.0.0.1 and localhost on its port. */
 export function allowedHosts(port: number): Set<string> {
@@ -47,7 +47,7 @@ export function requestToken(req: IncomingMessage): string | null {
 }
 
 /** Returns the value of one cookie, or null. */
-export function readCookie(req: IncomingMessage, name: string): string | null {
+function readCookie(req: IncomingMessage, name: string): string | null {
   const header = req.headers.cookie;
   if (!header) return null;
   for (const part of header.split(';')) {

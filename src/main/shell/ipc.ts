@@ -25,7 +25,7 @@ function failure(code: ErrorCode, message: string): Envelope {
 }
 
 /** Returns true when the call comes from our window's top frame showing app://folio. */
-export function isTrustedSender(event: CallEvent, getWindow: WindowProvider): boolean {
+function isTrustedSender(event: CallEvent, getWindow: WindowProvider): boolean {
   const window = getWindow();
   if (!window || window.isDestroyed()) return false;
   if (event.sender.id !== window.webContents.id) return false;
@@ -34,7 +34,7 @@ export function isTrustedSender(event: CallEvent, getWindow: WindowProvider): bo
 }
 
 /** Checks one call (sender, then method) and runs it on the core; never throws. */
-export async function handleCall(
+async function handleCall(
   event: CallEvent,
   method: unknown,
   params: unknown,

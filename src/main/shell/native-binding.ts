@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** Returns `native/electron-<version>/better_sqlite3.node` under the app root. */
-export function electronNativeBindingPath(appRoot: string, electronVersion: string): string {
+function electronNativeBindingPath(appRoot: string, electronVersion: string): string {
   return join(appRoot, 'native', `electron-${electronVersion}`, 'better_sqlite3.node');
 }
 

@@ -38,7 +38,7 @@ function parse(url: string): URL | null {
 export type OpenExternal = (url: string) => Promise<void>;
 
 /** Opens `url` externally when it is http(s); returns whether it did. Never throws. */
-export function openIfExternal(url: string, openExternal: OpenExternal): boolean {
+function openIfExternal(url: string, openExternal: OpenExternal): boolean {
   if (!isExternalHttpUrl(url)) return false;
   openExternal(url).catch((error: unknown) => console.error('[shell] openExternal failed:', error));
   return true;

@@ -19,7 +19,7 @@ import {
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'folio';
 /** The origin of the UI; the only origin trusted to call the Api over IPC. */
-export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
+const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 /** The page the window loads. */
 export const APP_INDEX_URL = `${APP_ORIGIN}/index.html`;
 

@@ -31,7 +31,7 @@ export function createDispatcher(
 }
 
 /** Returns `error` as an ApiError; unexpected errors become INTERNAL and are logged. */
-export function toApiError(error: unknown, method?: unknown): ApiError {
+function toApiError(error: unknown, method?: unknown): ApiError {
   if (error instanceof ApiError) return error;
   console.error(`[api] ${String(method)} failed:`, error);
   const message = error instanceof Error ? error.message : String(error);

@@ -30,7 +30,7 @@ export interface ReadablePage {
  * headlines, a cookie wall. Readability always returns its best guess, and on such pages the
  * guess is the form or the menu (our login fixture: 177 characters, 40 of them outside links).
  */
-export const MIN_ARTICLE_CHARS = 200;
+const MIN_ARTICLE_CHARS = 200;
 
 /** What the user is told when a page has no article. */
 export const NO_ARTICLE_MESSAGE = 'Folio could not find the article text on that page';

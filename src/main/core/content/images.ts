@@ -35,9 +35,17 @@ export function imageSlots(html: string): ImageSlot[] {
   return slots.filter((slot) => slot.urls.length > 0);
 }
 
-/** Returns the URL to keep of every image the HTML shows, de-duplicated, in document order. */
-export function discoverImages(html: string): string[] {
-  const urls = new Set<string>();
-  for (const slot of imageSlots(html)) urls.add(slot.urls[0] as string);
-  return [...urls];
+/**
+ * Returns the candidate URLs of every image the HTML shows, best first, in document order; slots
+ * whose first URL is the same are one image (a photo shown twice is kept once).
+ */
+export function uniqueImageSlots(html: string): string[][] {
+  const seen = new Set<string>();
+  const unique: string[][] = [];
+  for (const { urls } of imageSlots(html)) {
+    if (seen.has(urls[0] as string)) continue;
+    seen.add(urls[0] as string);
+    unique.push(urls);
+  }
+  return unique;
 }

@@ -13,9 +13,9 @@ export interface SrcsetCandidate {
 }
 
 /** Widest image worth keeping: a reading column at 2x is well under it. */
-export const MAX_KEPT_WIDTH = 1600;
+const MAX_KEPT_WIDTH = 1600;
 /** Highest density worth keeping. */
-export const MAX_KEPT_DENSITY = 2;
+const MAX_KEPT_DENSITY = 2;
 
 /**
  * Splits a srcset into its candidates as written: URL and descriptor ('' when none). Candidates

@@ -12,7 +12,7 @@ import { parseFeedText } from './parse';
 import { markupToText } from './text';
 
 /** Where a candidate came from, best source first. */
-export const SOURCES = ['self', 'alternate', 'platform', 'link', 'guess'] as const;
+const SOURCES = ['self', 'alternate', 'platform', 'link', 'guess'] as const;
 export type CandidateSource = (typeof SOURCES)[number];
 
 /** A URL that may be a feed, and what the page said of it. */

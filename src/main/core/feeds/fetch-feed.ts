@@ -7,7 +7,7 @@ import type { FetchOutcome, FetchRequest } from '../net/types';
  * served as text/xml or application/json), anything else last so a page URL still answers and
  * can be autodiscovered.
  */
-export const FEED_ACCEPT =
+const FEED_ACCEPT =
   'application/rss+xml, application/atom+xml, application/feed+json, application/rdf+xml;q=0.9, ' +
   'application/xml;q=0.9, text/xml;q=0.9, application/json;q=0.8, */*;q=0.5';
 

@@ -63,7 +63,7 @@ function mapItem(value: unknown): ParsedItem | null {
 }
 
 /** Returns true when `value` (parsed JSON) declares itself a JSON Feed. */
-export function isJsonFeed(value: unknown): boolean {
+function isJsonFeed(value: unknown): boolean {
   const version = obj(value)?.version;
   return typeof version === 'string' && VERSION.test(version.trim());
 }

@@ -9,7 +9,7 @@
 
 export const MINUTE = 60_000;
 export const DEFAULT_INTERVAL_MS = 30 * MINUTE;
-export const MIN_INTERVAL_MS = 15 * MINUTE;
+const MIN_INTERVAL_MS = 15 * MINUTE;
 export const MAX_INTERVAL_MS = 24 * 60 * MINUTE;
 
 /** What the policy looks at. */

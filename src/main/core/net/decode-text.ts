@@ -107,7 +107,7 @@ function wideForm(b: Uint8Array): UnicodeForm | null {
  * null. UTF-16 labels on bytes without a UTF-16 pattern are wrong, and WHATWG's "replacement"
  * (ISO-2022-KR, HZ) would turn the whole feed into one U+FFFD.
  */
-export function asciiCompatibleDecoder(label: string): Decoder | null {
+function asciiCompatibleDecoder(label: string): Decoder | null {
   for (const candidate of [label, label.replace(/_/g, '-')]) {
     try {
       const decoder = new TextDecoder(candidate);

@@ -27,11 +27,11 @@ export function boundedGet(fetchFn: FetchFunction): HttpGet {
 /** The User-Agent of every request Folio makes: who we are and where to complain. */
 export const USER_AGENT = `Folio/${version} (+https://github.com/folio-reader/folio; feed reader)`;
 /** Whole-response timeout (headers and body) when the request gives none. */
-export const DEFAULT_TIMEOUT_MS = 20_000;
+const DEFAULT_TIMEOUT_MS = 20_000;
 /** Cap on the decoded body when the request gives none: 10 MB is far above any real feed. */
-export const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
+const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
 /** Redirects followed before giving up. */
-export const MAX_REDIRECTS = 5;
+const MAX_REDIRECTS = 5;
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 const PERMANENT = new Set([301, 308]);

@@ -19,7 +19,7 @@ import type { Store } from '../../storage/store';
 import { highlightsOfArticle } from './reanchor';
 
 /** The JSON-LD context of the Web Annotation model. */
-export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
+const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 /** Prefix of a library article's source when it has no URL; the rest is its uid, encoded. */
 export const ARTICLE_URN = 'urn:folio:article:';
 /** Prefix of the styleClass that carries a highlight's colour. */
@@ -64,7 +64,7 @@ export function exportW3C(store: Store, { articleId }: { articleId?: number }): 
 }
 
 /** Returns the Annotation of one highlight. */
-export function highlightAnnotation(highlight: Highlight, source: string): object {
+function highlightAnnotation(highlight: Highlight, source: string): object {
   const styleClass = COLOR_CLASS + highlight.color;
   return {
     id: `urn:folio:highlight:${highlight.id}`,
@@ -103,7 +103,7 @@ export function highlightAnnotation(highlight: Highlight, source: string): objec
 }
 
 /** Returns the Annotation of an article note: a comment on the whole article. */
-export function noteAnnotation(note: ArticleNote, source: string): object {
+function noteAnnotation(note: ArticleNote, source: string): object {
   return {
     id: `urn:folio:note:${note.articleId}`,
     type: 'Annotation',

@@ -60,10 +60,7 @@ export function exportMarkdown(
 }
 
 /** Returns the Markdown file of one annotated article. */
-export function articleMarkdown(
-  { summary, note, highlights }: AnnotatedArticle,
-  now: Date,
-): string {
+function articleMarkdown({ summary, note, highlights }: AnnotatedArticle, now: Date): string {
   const parts = [frontMatter(summary, now)];
   if (note && note.body.trim() !== '') parts.push(note.body.trim());
   if (highlights.length > 0) {

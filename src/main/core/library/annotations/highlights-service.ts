@@ -60,7 +60,7 @@ export function highlightsService(store: Store, events: EventHub): Pick<Api, Met
  * (at its offsets, or where anchoring finds it, in either body); returns it re-anchored.
  * Throws NOT_FOUND for a missing article, BAD_REQUEST for a quote that is not in it.
  */
-export function createHighlight(store: Store, params: Params<'highlights.create'>): Highlight {
+function createHighlight(store: Store, params: Params<'highlights.create'>): Highlight {
   const { articleId, color = 'yellow', note = '', ...selector } = params;
   return store.transaction(() => {
     const text = store.annotations.highlights.articleTexts([articleId]).get(articleId);
@@ -77,7 +77,7 @@ export function createHighlight(store: Store, params: Params<'highlights.create'
  * Writes an article's Markdown note; an empty (or blank) body deletes it, as clearing a note is
  * meant to remove it. Returns the note as it now is (an empty body when deleted).
  */
-export function setNote(store: Store, articleId: number, body: string): ArticleNote {
+function setNote(store: Store, articleId: number, body: string): ArticleNote {
   const now = Date.now();
   return store.transaction(() => {
     if (!store.articles.summary(articleId)) throw noArticle(articleId);

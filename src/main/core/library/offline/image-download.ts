@@ -9,15 +9,15 @@ import type { Store } from '../../storage/store';
 import { ApiError } from '../../../../shared/errors';
 import type { HttpGet } from '../../net/fetch-bytes';
 import { hostOf, type FetchLimiter } from '../../net/fetch-limiter';
-import { imageSlots } from '../../content/images';
+import { uniqueImageSlots } from '../../content/images';
 import { sniffImageType } from '../../content/image-type';
 
 /** Largest image kept. */
-export const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
+const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
 /** Most image bytes kept for one article; images past it stay remote. */
-export const MAX_ARTICLE_IMAGE_BYTES = 25 * 1024 * 1024;
+const MAX_ARTICLE_IMAGE_BYTES = 25 * 1024 * 1024;
 /** Formats we keep first; anything is accepted since the bytes decide (image-type.ts). */
-export const IMAGE_ACCEPT = 'image/avif,image/webp,image/png,image/jpeg,image/gif;q=0.9,*/*;q=0.1';
+const IMAGE_ACCEPT = 'image/avif,image/webp,image/png,image/jpeg,image/gif;q=0.9,*/*;q=0.1';
 
 /** What downloading needs: the store, and the bounded GET with the limiter to run it under. */
 export interface ImageDownloadDeps {
@@ -53,7 +53,7 @@ export async function downloadArticleImages(
   const { store } = deps;
   const content = store.articles.content(articleId);
   if (!content) throw new ApiError('NOT_FOUND', `There is no article ${articleId}.`);
-  const slots = uniqueSlots(imageSlots(content.fullTextHtml ?? content.contentHtml));
+  const slots = uniqueImageSlots(content.fullTextHtml ?? content.contentHtml);
   const maxArticle = options.maxArticleBytes ?? MAX_ARTICLE_IMAGE_BYTES;
   const found = store.offline.findAssets(slots.flat());
   let bytes = 0;
@@ -112,16 +112,4 @@ async function fetchImage(
     // FETCH_FAILED, TIMEOUT, TOO_LARGE: the image stays remote and counts as missing.
     return null;
   }
-}
-
-/** Slots with the same first URL are one image (a photo shown twice is kept once). */
-function uniqueSlots(slots: { urls: string[] }[]): string[][] {
-  const seen = new Set<string>();
-  const unique: string[][] = [];
-  for (const { urls } of slots) {
-    if (seen.has(urls[0] as string)) continue;
-    seen.add(urls[0] as string);
-    unique.push(urls);
-  }
-  return unique;
 }

@@ -16,7 +16,7 @@ import { readSettings } from '../settings';
 import { fetchFullText } from './full-text';
 
 /** Pages and images fetched at once, in all and per host. */
-export const OFFLINE_CONCURRENCY = { total: 4, perHost: 2 } as const;
+const OFFLINE_CONCURRENCY = { total: 4, perHost: 2 } as const;
 /** Articles worked on at once (their fetches are bounded by the limiter). */
 const ARTICLE_WORKERS = 4;
 /** `articles.changed` for completed articles is sent at most this often. */

@@ -13,7 +13,7 @@ import { readPage, type PageDeps } from './full-text';
  * Returns the canonical form of a page's URL: tracking parameters (utm_*, fbclid…) and the
  * fragment dropped, since neither names another page.
  */
-export function canonicalPageUrl(url: string): string {
+function canonicalPageUrl(url: string): string {
   const stripped = new URL(stripTracking(url));
   stripped.hash = '';
   return stripped.href;

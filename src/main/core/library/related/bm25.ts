@@ -21,7 +21,7 @@ export interface Bm25Params {
   b: number;
 }
 
-export const BM25_DEFAULTS: Bm25Params = { k1: 1.2, b: 0.75 };
+const BM25_DEFAULTS: Bm25Params = { k1: 1.2, b: 0.75 };
 
 /** One document's score and the query terms it matched, best contribution first. */
 export interface Bm25Score {

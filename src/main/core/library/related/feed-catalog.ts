@@ -15,7 +15,7 @@ const httpsUrl = z
   .refine((s) => s.startsWith('https://') && URL.canParse(s), 'must be an https URL');
 
 /** One catalog entry as stored in feeds.json. */
-export const catalogEntrySchema = z.strictObject({
+const catalogEntrySchema = z.strictObject({
   title: z.string().min(1).max(200),
   siteUrl: httpsUrl,
   feedUrl: httpsUrl,
@@ -77,7 +77,7 @@ export function indexedCatalog(): IndexedCatalog {
 }
 
 /** Returns the term counts of a catalog entry: title, description and its topics' words. */
-export function entryCounts(entry: CatalogEntry): Map<string, number> {
+function entryCounts(entry: CatalogEntry): Map<string, number> {
   const counts = termCounts(entry.title, TITLE_WEIGHT);
   termCounts(entry.description, 1, counts);
   for (const topic of entry.topics)

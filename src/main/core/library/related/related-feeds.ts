@@ -76,7 +76,7 @@ export function relatedFeeds(
 }
 
 /** Ranks the catalog, subscriptions and discovered feeds for an article (the pure part). */
-export function rankRelatedFeeds(
+function rankRelatedFeeds(
   article: ArticleForRelated,
   subscriptions: readonly SubscriptionText[],
   ownFeedUrl: string | null,

@@ -43,7 +43,7 @@ export function reasonFor(facts: ReasonFacts, display: (term: string) => string)
 }
 
 /** Returns up to two of the topics whose words the feed matched, the best matched first. */
-export function coveredTopics(topics: readonly Topic[], matched: readonly string[]): Topic[] {
+function coveredTopics(topics: readonly Topic[], matched: readonly string[]): Topic[] {
   const scored = topics
     .map((topic) => {
       const stems = TOPIC_STEMS.get(topic) as Set<string>;

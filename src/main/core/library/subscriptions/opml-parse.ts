@@ -27,7 +27,7 @@ export interface OpmlDocument {
 }
 
 /** The separator of nested folder names: Folio has one level of folders. */
-export const FOLDER_SEPARATOR = ' / ';
+const FOLDER_SEPARATOR = ' / ';
 /** The longest folder name the Api accepts. */
 const MAX_FOLDER = 200;
 

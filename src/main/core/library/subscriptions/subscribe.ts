@@ -147,7 +147,7 @@ function keepUnreached(
  * True when no HTTP answer came at all: a TIMEOUT, or FETCH_FAILED caused by the network (no
  * status). An HTTP error (404, 500), a redirect loop or a bad certificate is an answer: refused.
  */
-export function isUnreachable(error: unknown): error is ApiError {
+function isUnreachable(error: unknown): error is ApiError {
   if (!(error instanceof ApiError)) return false;
   if (error.code === 'TIMEOUT') return true;
   const cause = (error.details as { cause?: unknown } | undefined)?.cause;
@@ -160,7 +160,7 @@ function hostTitle(url: string): string {
 }
 
 /** Throws CONFLICT when `url` is already followed. */
-export function refuseDuplicate(store: Store, url: string): void {
+function refuseDuplicate(store: Store, url: string): void {
   const existing = store.feeds.byUrl(url);
   if (existing) {
     throw new ApiError('CONFLICT', `You already follow ${existing.title || url}.`, {
