@@ -15,8 +15,6 @@ export class SearchState {
   query = $state('');
   hits: SearchHit[] = $state([]);
   searching = $state(false);
-  /** Set when the search could not run (e.g. the core does not offer it yet). */
-  error: string | null = $state(null);
   #timer: ReturnType<typeof setTimeout> | undefined;
   #generation = 0;
   readonly #onfatal: (error: unknown) => void;
@@ -63,13 +61,11 @@ export class SearchState {
       const hits = await api['articles.search']({ query: this.query, limit: LIMIT });
       if (generation !== this.#generation) return;
       this.hits = bestPerArticle(hits);
-      this.error = null;
     } catch (error) {
       if (generation !== this.#generation) return;
       this.hits = [];
-      if (isApiError(error, 'NOT_IMPLEMENTED')) this.error = 'Search is not available yet.';
-      else if (isApiError(error, 'BAD_REQUEST')) this.error = null;
-      else this.#onfatal(error);
+      // A query the core refuses (BAD_REQUEST) just finds nothing; anything else is the app's.
+      if (!isApiError(error, 'BAD_REQUEST')) this.#onfatal(error);
     } finally {
       if (generation === this.#generation) this.searching = false;
     }
@@ -77,7 +73,6 @@ export class SearchState {
 
   #reset(): void {
     this.hits = [];
-    this.error = null;
     this.searching = false;
   }
 }
