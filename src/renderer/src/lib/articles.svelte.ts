@@ -1,6 +1,6 @@
 /** The article list's state: one source's articles, newest first, paged by cursor. */
+import type { ApiClient } from '../../../shared/contract';
 import type { ArticleSummary } from '../../../shared/model';
-import { api } from './api';
 import { listParams, type SourceId } from './route';
 
 const PAGE_SIZE = 100;
@@ -12,6 +12,12 @@ export class ArticleListState {
   loading = $state(false);
   source: SourceId = $state('all');
   #generation = 0;
+  readonly #api: ApiClient;
+
+  /** `api` is the connection to the core. */
+  constructor(api: ApiClient) {
+    this.#api = api;
+  }
 
   /**
    * Loads the first page of `source`. With `keepId`, an article that dropped out of the list
@@ -30,7 +36,7 @@ export class ArticleListState {
     }
     this.loading = true;
     try {
-      const page = await api['articles.list']({ ...listParams(source), limit: PAGE_SIZE });
+      const page = await this.#api['articles.list']({ ...listParams(source), limit: PAGE_SIZE });
       if (generation !== this.#generation) return;
       const items = page.items;
       if (sameSource && keepId !== null && !items.some((a) => a.id === keepId)) {
@@ -50,7 +56,7 @@ export class ArticleListState {
     const generation = this.#generation;
     this.loading = true;
     try {
-      const page = await api['articles.list']({
+      const page = await this.#api['articles.list']({
         ...listParams(this.source),
         limit: PAGE_SIZE,
         cursor: this.nextCursor,

@@ -4,8 +4,9 @@
  * transient view over the list pane, and opening a hit selects `#/<source>/<id>` like any
  * article, so a reload reopens that article without replaying the query.
  */
+import type { ApiClient } from '../../../shared/contract';
 import type { SearchHit } from '../../../shared/model';
-import { api, isApiError } from './api';
+import { isApiError } from './api';
 
 const DEBOUNCE_MS = 150;
 const LIMIT = 100;
@@ -17,10 +18,12 @@ export class SearchState {
   searching = $state(false);
   #timer: ReturnType<typeof setTimeout> | undefined;
   #generation = 0;
+  readonly #api: ApiClient;
   readonly #onfatal: (error: unknown) => void;
 
-  /** `onfatal` receives failures that are not about the query (the server went away). */
-  constructor(onfatal: (error: unknown) => void) {
+  /** Searches through `api`; `onfatal` receives failures that are not about the query. */
+  constructor(api: ApiClient, onfatal: (error: unknown) => void) {
+    this.#api = api;
     this.#onfatal = onfatal;
   }
 
@@ -58,7 +61,7 @@ export class SearchState {
     const generation = ++this.#generation;
     this.searching = true;
     try {
-      const hits = await api['articles.search']({ query: this.query, limit: LIMIT });
+      const hits = await this.#api['articles.search']({ query: this.query, limit: LIMIT });
       if (generation !== this.#generation) return;
       this.hits = bestPerArticle(hits);
     } catch (error) {
