@@ -40,8 +40,7 @@ export class ArticleListState {
       if (generation !== this.#generation) return;
       const items = page.items;
       if (sameSource && keepId !== null && !items.some((a) => a.id === keepId)) {
-        const kept = this.items.find((a) => a.id === keepId);
-        if (kept) insertByDate(items, kept);
+        keepInPlace(items, this.items, keepId);
       }
       this.items = items;
       this.nextCursor = page.nextCursor;
@@ -83,7 +82,24 @@ export class ArticleListState {
   }
 }
 
-function insertByDate(items: ArticleSummary[], item: ArticleSummary): void {
-  const at = items.findIndex((a) => (a.publishedAt ?? '') < (item.publishedAt ?? ''));
-  items.splice(at < 0 ? items.length : at, 0, item);
+/**
+ * Puts article `id` of the `shown` list back into `items` right after the nearest article that
+ * was above it and still is there (first when none is). By neighbours, not by date: the core
+ * orders by a date of its own (an article without a published date, like the seed, has one), so
+ * a place found by `publishedAt` could move the article.
+ */
+function keepInPlace(items: ArticleSummary[], shown: ArticleSummary[], id: number): void {
+  const at = shown.findIndex((a) => a.id === id);
+  const kept = shown[at];
+  if (!kept) return;
+  const index: Record<number, number> = {};
+  items.forEach((a, i) => (index[a.id] = i));
+  for (let i = at - 1; i >= 0; i--) {
+    const above = index[shown[i]!.id];
+    if (above !== undefined) {
+      items.splice(above + 1, 0, kept);
+      return;
+    }
+  }
+  items.unshift(kept);
 }
