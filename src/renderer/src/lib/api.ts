@@ -2,6 +2,8 @@
  * The renderer's only way to the core: an `ApiClient` built from the method list, over IPC when
  * the Electron preload exposed `window.folio`, otherwise over HTTP (browser mode, same origin,
  * token in an HttpOnly cookie). Events come from `window.folio.onEvent` or `/api/events` (SSE).
+ * Nothing here runs at import: `connect()` is called once at startup and its parts are handed to
+ * the states that need them (so that tests can hand them a client of their own).
  */
 import type { ApiClient, FolioEvent } from '../../../shared/contract';
 import { ApiError, isApiErrorBody } from '../../../shared/errors';
@@ -9,6 +11,19 @@ import { METHODS, type Method } from '../../../shared/methods';
 import type { Envelope, FolioBridge } from '../../../shared/bridge';
 
 type Call = (method: Method, params: unknown) => Promise<unknown>;
+
+/** How the Api travels: Electron's IPC or browser mode's HTTP. */
+export type Transport = 'ipc' | 'http';
+
+/** Subscribes `listener` to the events the core pushes; returns the unsubscribe function. */
+export type SubscribeEvents = (listener: (event: FolioEvent) => void) => () => void;
+
+/** The renderer's connection to the core: the typed Api, its transport and its events. */
+export interface Connection {
+  readonly api: ApiClient;
+  readonly transport: Transport;
+  readonly subscribe: SubscribeEvents;
+}
 
 /** Turns an IPC envelope into its result, or throws its error as an ApiError. */
 export function unwrapEnvelope(envelope: Envelope): unknown {
@@ -43,12 +58,6 @@ async function httpCall(method: Method, params: unknown): Promise<unknown> {
   throw new ApiError('INTERNAL', `HTTP ${response.status} from /api/${method}`);
 }
 
-function buildClient(call: Call): ApiClient {
-  const client: Record<string, (params?: unknown) => Promise<unknown>> = {};
-  for (const method of METHODS) client[method] = (params) => call(method, params);
-  return client as ApiClient;
-}
-
 /** Subscribes to events over SSE; reconnects are left to EventSource. Returns the unsubscribe. */
 function sseSubscribe(listener: (event: FolioEvent) => void): () => void {
   if (typeof EventSource === 'undefined') return () => {};
@@ -64,15 +73,26 @@ function sseSubscribe(listener: (event: FolioEvent) => void): () => void {
   return () => source.close();
 }
 
-/** The transport in use, chosen once at startup. */
-export const transport: 'ipc' | 'http' = window.folio ? 'ipc' : 'http';
+/** Returns the typed Api over `bridge` (IPC), or over HTTP when there is no bridge. */
+export function createApiClient(bridge: FolioBridge | undefined): ApiClient {
+  const call = bridge ? ipcCall(bridge) : httpCall;
+  const client: Record<string, (params?: unknown) => Promise<unknown>> = {};
+  for (const method of METHODS) client[method] = (params) => call(method, params);
+  return client as ApiClient;
+}
 
-/** The typed Api for the whole renderer. */
-export const api: ApiClient = buildClient(window.folio ? ipcCall(window.folio) : httpCall);
+/** Returns the event subscription over `bridge` (IPC), or over SSE when there is no bridge. */
+export function createEventSubscriber(bridge: FolioBridge | undefined): SubscribeEvents {
+  return bridge ? (listener) => bridge.onEvent(listener) : sseSubscribe;
+}
 
-/** Subscribes to events pushed by main; returns the unsubscribe function. */
-export function onEvent(listener: (event: FolioEvent) => void): () => void {
-  return window.folio ? window.folio.onEvent(listener) : sseSubscribe(listener);
+/** Returns the connection over `bridge`: the preload's `window.folio` in Electron, else HTTP. */
+export function connect(bridge: FolioBridge | undefined = window.folio): Connection {
+  return {
+    api: createApiClient(bridge),
+    transport: bridge ? 'ipc' : 'http',
+    subscribe: createEventSubscriber(bridge),
+  };
 }
 
 /** Returns true when `error` is an ApiError with one of `codes`. */

@@ -4,19 +4,23 @@
  * and the search (once, a moment after a burst of events).
  */
 import type { FolioEvent } from '../../../shared/contract';
-import { onEvent } from './api';
+import type { SubscribeEvents } from './api';
 import type { AppState } from './app.svelte';
 
 /** Events closer together than this cause one reload. */
 const RELOAD_MS = 250;
 
 /**
- * Starts following the core's events for `app`; failures go to `fail`. Returns the function
- * that stops (and drops a reload still waiting).
+ * Starts following the core's events (through `subscribe`) for `app`; failures go to `fail`.
+ * Returns the function that stops (and drops a reload still waiting).
  */
-export function followEvents(app: AppState, fail: (error: unknown) => void): () => void {
+export function followEvents(
+  app: AppState,
+  subscribe: SubscribeEvents,
+  fail: (error: unknown) => void,
+): () => void {
   let reloadTimer: ReturnType<typeof setTimeout> | undefined;
-  const unsubscribe = onEvent((event: FolioEvent) => {
+  const unsubscribe = subscribe((event: FolioEvent) => {
     if (event.type === 'refresh') {
       app.refresh.progress(event.data);
       return;

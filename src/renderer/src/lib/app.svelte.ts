@@ -1,10 +1,12 @@
 /**
  * The app controller: owns the selection (mirrored in `location.hash`), wires the sidebar, list,
  * search, refresh and reader states together, follows pushed events (app-events.ts), and turns
- * "cannot reach the library" failures into the full-page message.
+ * "cannot reach the library" failures into the full-page message. It is given the Api client and
+ * the event subscription, and hands the client to every state it builds.
  */
+import type { ApiClient } from '../../../shared/contract';
 import type { Feed } from '../../../shared/model';
-import { api, errorMessage, isApiError } from './api';
+import { errorMessage, isApiError, type SubscribeEvents } from './api';
 import { followEvents } from './app-events';
 import { ArticleListState } from './articles.svelte';
 import { AnnotationsState } from './highlights/annotations.svelte';
@@ -18,7 +20,14 @@ import { OfflineJobState, type OfflineTarget } from './offline.svelte';
 import { OnlineState } from './online.svelte';
 import { ReaderState } from './reader.svelte';
 import { RefreshState } from './refresh.svelte';
-import { formatHash, parseHash, type Route, type SourceId } from './route';
+import {
+  formatHash,
+  locationHash,
+  parseHash,
+  type HashStore,
+  type Route,
+  type SourceId,
+} from './route';
 import { conflictingArticleId, savePageMessage } from './save-page';
 import { SearchState } from './search.svelte';
 import { SettingsState } from './settings.svelte';
@@ -30,33 +39,66 @@ export interface Unreachable {
   message: string;
 }
 
+/** What the app is built from. */
+export interface AppDeps {
+  /** The typed Api (connect() in the app). */
+  api: ApiClient;
+  /** The events the core pushes. */
+  subscribe: SubscribeEvents;
+  /** Where the selection is kept; the page's `location.hash` by default. */
+  hash?: HashStore;
+}
+
 const FATAL_CODES = ['UNAVAILABLE', 'UNAUTHORIZED', 'FORBIDDEN'];
 
 /** The whole renderer's state. */
 export class AppState {
-  readonly sources = new SourcesState();
-  readonly list = new ArticleListState();
-  readonly reader = new ReaderState();
-  readonly search = new SearchState((error) => this.#fail(error));
-  readonly refresh = new RefreshState();
+  readonly sources: SourcesState;
+  readonly list: ArticleListState;
+  readonly reader: ReaderState;
+  readonly search: SearchState;
+  readonly refresh: RefreshState;
   readonly online = new OnlineState();
-  readonly settings = new SettingsState();
-  readonly offline = new OfflineJobState();
-  readonly annotations = new AnnotationsState();
-  readonly notebook = new NotebookState();
-  readonly feeds = new FeedsState({
-    sources: this.sources,
-    select: (source) => this.selectSource(source),
-    current: () => this.route.source,
-  });
-  readonly folders = new FoldersState(this.sources);
-  readonly opml = new OpmlState();
-  route: Route = $state(parseHash(location.hash));
+  readonly settings: SettingsState;
+  readonly offline: OfflineJobState;
+  readonly annotations: AnnotationsState;
+  readonly notebook: NotebookState;
+  readonly feeds: FeedsState;
+  readonly folders: FoldersState;
+  readonly opml: OpmlState;
+  route: Route = $state({ source: 'all', articleId: null });
   unreachable: Unreachable | null = $state(null);
   started = $state(false);
   /** True while the "Save a page" dialog is open. */
   savingPage = $state(false);
-  #unsubscribe: (() => void) | null = null;
+  readonly #api: ApiClient;
+  readonly #subscribe: SubscribeEvents;
+  readonly #hash: HashStore;
+  #stopEvents: (() => void) | null = null;
+
+  /** Builds every state over `api`; the selection starts from the hash. */
+  constructor({ api, subscribe, hash = locationHash }: AppDeps) {
+    this.#api = api;
+    this.#subscribe = subscribe;
+    this.#hash = hash;
+    this.sources = new SourcesState(api);
+    this.list = new ArticleListState(api);
+    this.reader = new ReaderState(api);
+    this.search = new SearchState(api, (error) => this.#fail(error));
+    this.refresh = new RefreshState(api);
+    this.settings = new SettingsState(api);
+    this.offline = new OfflineJobState(api);
+    this.annotations = new AnnotationsState(api);
+    this.notebook = new NotebookState(api);
+    this.feeds = new FeedsState(api, {
+      sources: this.sources,
+      select: (source) => this.selectSource(source),
+      current: () => this.route.source,
+    });
+    this.folders = new FoldersState(api, this.sources);
+    this.opml = new OpmlState(api);
+    this.route = parseHash(hash.read());
+  }
 
   /** Loads everything for the current hash; on failure shows the full-page message. */
   async start(): Promise<void> {
@@ -69,9 +111,9 @@ export class AppState {
       ]);
       this.online.start();
       // Notes typed just before the last reload or quit whose save had not got through.
-      void replayDrafts();
+      void replayDrafts(this.#api);
       this.started = true;
-      this.#unsubscribe ??= followEvents(this, (error) => this.#fail(error));
+      this.#stopEvents ??= followEvents(this, this.#subscribe, (error) => this.#fail(error));
       if (this.route.articleId !== null) await this.#openInReader(this.route.articleId);
     } catch (error) {
       this.#fail(error, true);
@@ -80,8 +122,8 @@ export class AppState {
 
   /** Stops listening to events. */
   stop(): void {
-    this.#unsubscribe?.();
-    this.#unsubscribe = null;
+    this.#stopEvents?.();
+    this.#stopEvents = null;
     this.refresh.stop();
     this.offline.stop();
     this.online.stop();
@@ -160,7 +202,7 @@ export class AppState {
   /** Turns "Always fetch full text" on or off for `feed`. */
   async setFeedFullText(feed: Feed, fullText: boolean): Promise<void> {
     try {
-      await api['feeds.update']({ id: feed.id, fullText });
+      await this.#api['feeds.update']({ id: feed.id, fullText });
       await this.sources.load();
     } catch (error) {
       this.#fail(error);
@@ -175,7 +217,7 @@ export class AppState {
     if (!looksLikeHttpUrl(url)) return BAD_URL_MESSAGE;
     let id: number | null;
     try {
-      id = (await api['articles.save']({ url: url.trim() })).id;
+      id = (await this.#api['articles.save']({ url: url.trim() })).id;
     } catch (error) {
       if (isApiError(error, 'UNAUTHORIZED', 'FORBIDDEN')) this.#fail(error);
       id = conflictingArticleId(error);
@@ -190,7 +232,7 @@ export class AppState {
 
   /** Follows a hash changed by the user (back/forward, edited URL). */
   async followHash(): Promise<void> {
-    const next = parseHash(location.hash);
+    const next = parseHash(this.#hash.read());
     if (formatHash(next) === formatHash(this.route)) return;
     const sourceChanged = next.source !== this.route.source;
     this.route = next;
@@ -214,7 +256,7 @@ export class AppState {
   #setRoute(route: Route): void {
     this.route = route;
     const hash = formatHash(route);
-    if (location.hash !== hash) history.replaceState(null, '', hash);
+    if (this.#hash.read() !== hash) this.#hash.replace(hash);
   }
 
   #fail(error: unknown, starting = false): void {

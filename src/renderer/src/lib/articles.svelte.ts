@@ -1,6 +1,6 @@
 /** The article list's state: one source's articles, newest first, paged by cursor. */
+import type { ApiClient } from '../../../shared/contract';
 import type { ArticleSummary } from '../../../shared/model';
-import { api } from './api';
 import { listParams, type SourceId } from './route';
 
 const PAGE_SIZE = 100;
@@ -12,6 +12,12 @@ export class ArticleListState {
   loading = $state(false);
   source: SourceId = $state('all');
   #generation = 0;
+  readonly #api: ApiClient;
+
+  /** `api` is the connection to the core. */
+  constructor(api: ApiClient) {
+    this.#api = api;
+  }
 
   /**
    * Loads the first page of `source`. With `keepId`, an article that dropped out of the list
@@ -30,12 +36,11 @@ export class ArticleListState {
     }
     this.loading = true;
     try {
-      const page = await api['articles.list']({ ...listParams(source), limit: PAGE_SIZE });
+      const page = await this.#api['articles.list']({ ...listParams(source), limit: PAGE_SIZE });
       if (generation !== this.#generation) return;
       const items = page.items;
       if (sameSource && keepId !== null && !items.some((a) => a.id === keepId)) {
-        const kept = this.items.find((a) => a.id === keepId);
-        if (kept) insertByDate(items, kept);
+        keepInPlace(items, this.items, keepId);
       }
       this.items = items;
       this.nextCursor = page.nextCursor;
@@ -50,7 +55,7 @@ export class ArticleListState {
     const generation = this.#generation;
     this.loading = true;
     try {
-      const page = await api['articles.list']({
+      const page = await this.#api['articles.list']({
         ...listParams(this.source),
         limit: PAGE_SIZE,
         cursor: this.nextCursor,
@@ -77,7 +82,24 @@ export class ArticleListState {
   }
 }
 
-function insertByDate(items: ArticleSummary[], item: ArticleSummary): void {
-  const at = items.findIndex((a) => (a.publishedAt ?? '') < (item.publishedAt ?? ''));
-  items.splice(at < 0 ? items.length : at, 0, item);
+/**
+ * Puts article `id` of the `shown` list back into `items` right after the nearest article that
+ * was above it and still is there (first when none is). By neighbours, not by date: the core
+ * orders by a date of its own (an article without a published date, like the seed, has one), so
+ * a place found by `publishedAt` could move the article.
+ */
+function keepInPlace(items: ArticleSummary[], shown: ArticleSummary[], id: number): void {
+  const at = shown.findIndex((a) => a.id === id);
+  const kept = shown[at];
+  if (!kept) return;
+  const index: Record<number, number> = {};
+  items.forEach((a, i) => (index[a.id] = i));
+  for (let i = at - 1; i >= 0; i--) {
+    const above = index[shown[i]!.id];
+    if (above !== undefined) {
+      items.splice(above + 1, 0, kept);
+      return;
+    }
+  }
+  items.unshift(kept);
 }

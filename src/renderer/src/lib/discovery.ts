@@ -3,8 +3,9 @@
  * offers, so that the user can choose when there are several. A feed's own address skips it
  * (discovery would fetch the feed once more only to say it is a feed).
  */
+import type { ApiClient } from '../../../shared/contract';
 import type { DiscoveredFeed } from '../../../shared/model';
-import { api, isApiError } from './api';
+import { isApiError } from './api';
 
 /** What discovery found for an address. */
 export type Discovery =
@@ -39,8 +40,8 @@ export function looksLikeFeedUrl(url: string): boolean {
   }
 }
 
-/** Asks the core for the feeds of the page at `url`, best first. */
-export async function discover(url: string): Promise<Discovery> {
+/** Asks the core (through `api`) for the feeds of the page at `url`, best first. */
+export async function discover(api: ApiClient, url: string): Promise<Discovery> {
   try {
     const feeds = await api['feeds.discover']({ url: url.trim() });
     return feeds.length > 0 ? { kind: 'feeds', feeds } : { kind: 'none', message: NO_FEED_MESSAGE };

@@ -2,8 +2,9 @@
  * Subscribing and managing feeds: which feed dialog is open (add, rename, unsubscribe) and the
  * calls behind them. Each action resolves to an error message for its dialog, or null.
  */
+import type { ApiClient } from '../../../shared/contract';
 import type { Feed } from '../../../shared/model';
-import { api, errorMessage } from './api';
+import { errorMessage } from './api';
 import {
   BAD_URL_MESSAGE,
   addFeedMessage,
@@ -32,9 +33,12 @@ export interface FeedsDeps {
 /** Feed subscription actions and their dialogs. */
 export class FeedsState {
   dialog: FeedDialog | null = $state(null);
+  readonly #api: ApiClient;
   readonly #deps: FeedsDeps;
 
-  constructor(deps: FeedsDeps) {
+  /** Calls the core through `api`; `deps` is what the actions change in the app. */
+  constructor(api: ApiClient, deps: FeedsDeps) {
+    this.#api = api;
     this.#deps = deps;
   }
 
@@ -56,7 +60,10 @@ export class FeedsState {
     if (!looksLikeHttpUrl(url)) return BAD_URL_MESSAGE;
     const { sources, select } = this.#deps;
     try {
-      const feed = await api['feeds.add']({ url: url.trim(), folder: folder.trim() || undefined });
+      const feed = await this.#api['feeds.add']({
+        url: url.trim(),
+        folder: folder.trim() || undefined,
+      });
       await sources.load();
       if (this.dialog?.kind === 'add') this.close();
       await select(`feed-${feed.id}`);
@@ -72,7 +79,7 @@ export class FeedsState {
   async rename(feed: Feed, title: string, folder: string): Promise<string | null> {
     if (!title.trim()) return 'Give the feed a name.';
     try {
-      await api['feeds.update']({
+      await this.#api['feeds.update']({
         id: feed.id,
         title: title.trim(),
         folder: folder.trim() || null,
@@ -89,7 +96,7 @@ export class FeedsState {
   async unsubscribe(feed: Feed): Promise<string | null> {
     const { sources, select, current } = this.#deps;
     try {
-      await api['feeds.remove']({ id: feed.id });
+      await this.#api['feeds.remove']({ id: feed.id });
       this.close();
       if (current() === `feed-${feed.id}`) await select('all');
       await sources.load();

@@ -4,8 +4,9 @@
  * a new folder is made by moving feeds into it. Each action resolves to a message for its
  * dialog, or null when it worked.
  */
+import type { ApiClient } from '../../../shared/contract';
 import type { Feed } from '../../../shared/model';
-import { api, errorMessage, isApiError } from './api';
+import { errorMessage, isApiError } from './api';
 import type { SourcesState } from './sources.svelte';
 
 /** The folder dialog on screen, if any. */
@@ -20,9 +21,12 @@ export class FoldersState {
   dialog: FolderDialog | null = $state(null);
   /** The last failure of a move by drag and drop (no dialog to show it in). */
   status: string | null = $state(null);
+  readonly #api: ApiClient;
   readonly #sources: SourcesState;
 
-  constructor(sources: SourcesState) {
+  /** Calls the core through `api`; `sources` is reloaded after each change. */
+  constructor(api: ApiClient, sources: SourcesState) {
+    this.#api = api;
     this.#sources = sources;
   }
 
@@ -43,7 +47,7 @@ export class FoldersState {
       this.close();
       return null;
     }
-    return this.#run(() => api['feeds.update']({ id, folder }));
+    return this.#run(() => this.#api['feeds.update']({ id, folder }));
   }
 
   /** Makes folder `name` by moving `feedIds` into it. */
@@ -51,7 +55,9 @@ export class FoldersState {
     if (!name.trim()) return 'Give the folder a name.';
     if (feedIds.length === 0) return 'Choose at least one feed to put in it.';
     const folder = name.trim();
-    return this.#run(() => Promise.all(feedIds.map((id) => api['feeds.update']({ id, folder }))));
+    return this.#run(() =>
+      Promise.all(feedIds.map((id) => this.#api['feeds.update']({ id, folder }))),
+    );
   }
 
   /** Renames folder `from` to `to` (onto an existing folder: the two are merged). */
@@ -61,12 +67,12 @@ export class FoldersState {
       this.close();
       return null;
     }
-    return this.#run(() => api['folders.rename']({ from, to: to.trim() }));
+    return this.#run(() => this.#api['folders.rename']({ from, to: to.trim() }));
   }
 
   /** Deletes folder `name`; its feeds stay subscribed, at the top level. */
   async remove(name: string): Promise<string | null> {
-    return this.#run(() => api['folders.delete']({ name }));
+    return this.#run(() => this.#api['folders.delete']({ name }));
   }
 
   async #run(call: () => Promise<unknown>): Promise<string | null> {

@@ -3,9 +3,9 @@
  * articles, follows its `offline` progress events for the bar, and keeps a status line of the
  * outcome ("42 articles ready offline · 3 incomplete").
  */
-import type { Events } from '../../../shared/contract';
+import type { ApiClient, Events } from '../../../shared/contract';
 import type { OfflineResult } from '../../../shared/model';
-import { api, errorMessage, isApiError } from './api';
+import { errorMessage, isApiError } from './api';
 import { counted } from './format';
 
 const STATUS_MS = 10_000;
@@ -33,6 +33,12 @@ export class OfflineJobState {
   running = $state(false);
   #hideTimer: ReturnType<typeof setTimeout> | undefined;
   #statusTimer: ReturnType<typeof setTimeout> | undefined;
+  readonly #api: ApiClient;
+
+  /** Calls the core through `api`. */
+  constructor(api: ApiClient) {
+    this.#api = api;
+  }
 
   /**
    * Makes `target` available offline; resolves with the result (null when it failed, the
@@ -47,7 +53,7 @@ export class OfflineJobState {
     this.visible = true;
     this.#say('Making available offline…', false);
     try {
-      const result = await api['offline.make'](target);
+      const result = await this.#api['offline.make'](target);
       this.#say(offlineSummary(result));
       return result;
     } catch (error) {

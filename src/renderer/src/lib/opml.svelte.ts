@@ -4,8 +4,8 @@
  * ("38 added · 2 already followed · 1 error", with the errors listed). Export downloads the
  * subscriptions as `folio-subscriptions.opml`.
  */
-import type { Events, Result } from '../../../shared/contract';
-import { api, errorMessage, isApiError } from './api';
+import type { ApiClient, Events, Result } from '../../../shared/contract';
+import { errorMessage, isApiError } from './api';
 import { counted } from './format';
 
 /** The file name of an export. */
@@ -33,6 +33,12 @@ export class OpmlState {
   fileName: string | null = $state(null);
   result: Result<'feeds.importOpml'> | null = $state(null);
   error: string | null = $state(null);
+  readonly #api: ApiClient;
+
+  /** Calls the core through `api`. */
+  constructor(api: ApiClient) {
+    this.#api = api;
+  }
 
   /** Opens the import dialog afresh. */
   show(): void {
@@ -63,7 +69,7 @@ export class OpmlState {
     this.done = 0;
     this.total = 0;
     try {
-      this.result = await api['feeds.importOpml']({ xml: await file.text() });
+      this.result = await this.#api['feeds.importOpml']({ xml: await file.text() });
     } catch (error) {
       if (isApiError(error, 'UNAVAILABLE', 'UNAUTHORIZED', 'FORBIDDEN')) throw error;
       this.error = isApiError(error, 'PARSE_FAILED')
@@ -84,7 +90,7 @@ export class OpmlState {
   /** Downloads the subscriptions as an OPML file; resolves to a message when it failed. */
   async export(): Promise<string | null> {
     try {
-      const { xml } = await api['feeds.exportOpml']();
+      const { xml } = await this.#api['feeds.exportOpml']();
       const url = URL.createObjectURL(new Blob([xml], { type: 'text/x-opml;charset=utf-8' }));
       const link = Object.assign(document.createElement('a'), {
         href: url,

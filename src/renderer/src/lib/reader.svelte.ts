@@ -3,8 +3,9 @@
  * texts shows (the feed's or the full web page, remembered per article for the session), and
  * fetching the full text.
  */
+import type { ApiClient } from '../../../shared/contract';
 import type { Article, ArticleSummary } from '../../../shared/model';
-import { api, isApiError } from './api';
+import { isApiError } from './api';
 import { fullTextMessage } from './full-text-errors';
 
 /** Which text of an article the reader shows. */
@@ -26,6 +27,12 @@ export class ReaderState {
   #request = 0;
   /** The choice made for each article this session (a reload starts afresh); not reactive. */
   readonly #views: Record<number, TextView> = {};
+  readonly #api: ApiClient;
+
+  /** `api` is the connection to the core. */
+  constructor(api: ApiClient) {
+    this.#api = api;
+  }
 
   /** The body to show: the full text when chosen and there is one, else the feed's content. */
   get bodyHtml(): string {
@@ -50,7 +57,7 @@ export class ReaderState {
     this.loading = true;
     this.error = null;
     try {
-      const article = await api['articles.get']({ id });
+      const article = await this.#api['articles.get']({ id });
       if (request !== this.#request) return null;
       this.#show(article);
       if (article.readAt) return null;
@@ -73,7 +80,7 @@ export class ReaderState {
     const id = this.article?.id;
     if (id === undefined) return;
     const request = this.#request;
-    const article = await api['articles.get']({ id });
+    const article = await this.#api['articles.get']({ id });
     if (request === this.#request && this.article?.id === id) this.article = article;
   }
 
@@ -105,7 +112,7 @@ export class ReaderState {
     this.fetching = true;
     this.fullTextError = null;
     try {
-      const fetched = await api['articles.fetchFullText']({ id: article.id });
+      const fetched = await this.#api['articles.fetchFullText']({ id: article.id });
       if (request !== this.#request) return;
       this.article = fetched;
       if (fetched.fullTextHtml) this.choose('full');
@@ -141,7 +148,7 @@ export class ReaderState {
   }
 
   async #update(params: { id: number; read?: boolean; starred?: boolean }) {
-    const summary = await api['articles.update'](params);
+    const summary = await this.#api['articles.update'](params);
     if (this.article?.id === summary.id) {
       this.article.readAt = summary.readAt;
       this.article.starredAt = summary.starredAt;

@@ -2,9 +2,9 @@
  * The refresh state: runs `feeds.refresh`, follows its `refresh` progress events (also those
  * of scheduled refreshes), and keeps a short status line of the outcome.
  */
-import type { Events } from '../../../shared/contract';
+import type { ApiClient, Events } from '../../../shared/contract';
 import type { RefreshResult } from '../../../shared/model';
-import { api, errorMessage, isApiError } from './api';
+import { errorMessage, isApiError } from './api';
 
 const STATUS_MS = 8_000;
 /** The bar stays full this long after the end, so that a fast refresh is still seen. */
@@ -30,6 +30,12 @@ export class RefreshState {
   #calls = $state(0);
   #hideTimer: ReturnType<typeof setTimeout> | undefined;
   #statusTimer: ReturnType<typeof setTimeout> | undefined;
+  readonly #api: ApiClient;
+
+  /** Calls the core through `api`. */
+  constructor(api: ApiClient) {
+    this.#api = api;
+  }
 
   /** True while a refresh asked for here has not answered. */
   get running(): boolean {
@@ -44,7 +50,7 @@ export class RefreshState {
     this.#calls++;
     this.#begin();
     try {
-      const result = await api['feeds.refresh'](id === undefined ? {} : { id });
+      const result = await this.#api['feeds.refresh'](id === undefined ? {} : { id });
       this.say(refreshSummary(result));
     } catch (error) {
       if (isApiError(error, ...FATAL)) throw error;

@@ -4,8 +4,9 @@
  * answers) and "More like this" from the library (articles.related). One click subscribes to a
  * suggested feed; a subscription kept because the network is down counts as followed.
  */
+import type { ApiClient } from '../../../shared/contract';
 import type { ArticleSummary, RelatedFeed } from '../../../shared/model';
-import { api, errorMessage, isApiError } from './api';
+import { errorMessage, isApiError } from './api';
 import { addFeedMessage } from './feed-errors';
 
 /** How many related articles are shown under an article. */
@@ -31,6 +32,12 @@ export class RelatedState {
   /** Subscriptions made from the panel, by feed URL. */
   follow: Record<string, FollowState> = $state({});
   #request = 0;
+  readonly #api: ApiClient;
+
+  /** Calls the core through `api`. */
+  constructor(api: ApiClient) {
+    this.#api = api;
+  }
 
   /** The largest score, for the bars (scores are only compared within one list). */
   readonly topScore: number = $derived(Math.max(0, ...this.feeds.map((f) => f.score)));
@@ -45,8 +52,8 @@ export class RelatedState {
     this.articles = [];
     this.follow = {};
     const [feeds, articles] = await Promise.allSettled([
-      api['feeds.related']({ articleId: id }),
-      api['articles.related']({ id, limit: MORE_LIKE_THIS }),
+      this.#api['feeds.related']({ articleId: id }),
+      this.#api['articles.related']({ id, limit: MORE_LIKE_THIS }),
     ]);
     if (request !== this.#request) return;
     this.loading = false;
@@ -67,11 +74,11 @@ export class RelatedState {
     if (this.state(feed).kind !== 'idle' && this.state(feed).kind !== 'failed') return;
     this.follow[feed.url] = { kind: 'busy' };
     try {
-      const added = await api['feeds.add']({ url: feed.url });
+      const added = await this.#api['feeds.add']({ url: feed.url });
       // Kept unfetched (network down), it is named after its host: the suggestion's name says
       // more in the sidebar until the first fetch brings the feed's own title.
       if (added.lastFetchedAt === null && added.title !== feed.title) {
-        await api['feeds.update']({ id: added.id, title: feed.title });
+        await this.#api['feeds.update']({ id: added.id, title: feed.title });
       }
       this.follow[feed.url] = {
         kind: 'following',

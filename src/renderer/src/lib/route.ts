@@ -15,6 +15,20 @@ export interface Route {
 
 const SMART: readonly string[] = ['all', 'unread', 'starred', 'library', 'notebook'];
 
+/** Where the selection's hash lives: the page's `location.hash` in the app. */
+export interface HashStore {
+  /** Returns the current hash, e.g. `#/all/12`. */
+  read(): string;
+  /** Replaces the hash without a new history entry. */
+  replace(hash: string): void;
+}
+
+/** The page's own hash (read from `location`, replaced through `history`). */
+export const locationHash: HashStore = {
+  read: () => location.hash,
+  replace: (hash) => history.replaceState(null, '', hash),
+};
+
 /** Returns true when `value` names a source. */
 function isSourceId(value: string): value is SourceId {
   return SMART.includes(value) || /^feed-[1-9]\d*$/.test(value);

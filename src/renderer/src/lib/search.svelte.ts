@@ -4,8 +4,9 @@
  * transient view over the list pane, and opening a hit selects `#/<source>/<id>` like any
  * article, so a reload reopens that article without replaying the query.
  */
+import type { ApiClient } from '../../../shared/contract';
 import type { SearchHit } from '../../../shared/model';
-import { api, isApiError } from './api';
+import { isApiError } from './api';
 
 const DEBOUNCE_MS = 150;
 const LIMIT = 100;
@@ -15,14 +16,14 @@ export class SearchState {
   query = $state('');
   hits: SearchHit[] = $state([]);
   searching = $state(false);
-  /** Set when the search could not run (e.g. the core does not offer it yet). */
-  error: string | null = $state(null);
   #timer: ReturnType<typeof setTimeout> | undefined;
   #generation = 0;
+  readonly #api: ApiClient;
   readonly #onfatal: (error: unknown) => void;
 
-  /** `onfatal` receives failures that are not about the query (the server went away). */
-  constructor(onfatal: (error: unknown) => void) {
+  /** Searches through `api`; `onfatal` receives failures that are not about the query. */
+  constructor(api: ApiClient, onfatal: (error: unknown) => void) {
+    this.#api = api;
     this.#onfatal = onfatal;
   }
 
@@ -60,16 +61,14 @@ export class SearchState {
     const generation = ++this.#generation;
     this.searching = true;
     try {
-      const hits = await api['articles.search']({ query: this.query, limit: LIMIT });
+      const hits = await this.#api['articles.search']({ query: this.query, limit: LIMIT });
       if (generation !== this.#generation) return;
       this.hits = bestPerArticle(hits);
-      this.error = null;
     } catch (error) {
       if (generation !== this.#generation) return;
       this.hits = [];
-      if (isApiError(error, 'NOT_IMPLEMENTED')) this.error = 'Search is not available yet.';
-      else if (isApiError(error, 'BAD_REQUEST')) this.error = null;
-      else this.#onfatal(error);
+      // A query the core refuses (BAD_REQUEST) just finds nothing; anything else is the app's.
+      if (!isApiError(error, 'BAD_REQUEST')) this.#onfatal(error);
     } finally {
       if (generation === this.#generation) this.searching = false;
     }
@@ -77,7 +76,6 @@ export class SearchState {
 
   #reset(): void {
     this.hits = [];
-    this.error = null;
     this.searching = false;
   }
 }

@@ -3,8 +3,9 @@
  * reader knows whether remote images may load, changed from the settings panel, and kept
  * current by `settings.changed` events (another window may change them).
  */
+import type { ApiClient } from '../../../shared/contract';
 import type { Settings } from '../../../shared/model';
-import { api, errorMessage } from './api';
+import { errorMessage } from './api';
 
 /** The core's defaults, used until the settings are loaded. */
 const DEFAULT_SETTINGS: Settings = {
@@ -26,6 +27,12 @@ export class SettingsState {
    * effect after a reload, so until then images not kept stay placeholders.
    */
   #pageAllowsRemote: boolean | null = null;
+  readonly #api: ApiClient;
+
+  /** Calls the core through `api`. */
+  constructor(api: ApiClient) {
+    this.#api = api;
+  }
 
   /** True when images not kept may come from the web right now. */
   get remoteAllowed(): boolean {
@@ -34,7 +41,7 @@ export class SettingsState {
 
   /** Loads the settings. Throws connection errors. */
   async load(): Promise<void> {
-    this.value = await api['settings.get']();
+    this.value = await this.#api['settings.get']();
     this.#pageAllowsRemote ??= !this.value.blockRemoteContent;
   }
 
@@ -44,7 +51,7 @@ export class SettingsState {
     const before = this.value;
     this.value = { ...before, ...patch };
     try {
-      this.value = await api['settings.update'](patch);
+      this.value = await this.#api['settings.update'](patch);
     } catch (error) {
       this.value = before;
       this.error = errorMessage(error);

@@ -1,6 +1,6 @@
 /** The sidebar's state: the subscribed feeds with their unread counts, grouped by folder. */
+import type { ApiClient } from '../../../shared/contract';
 import type { Feed } from '../../../shared/model';
-import { api } from './api';
 import { feedIdOf, type SourceId } from './route';
 
 /** The names of the smart views, in sidebar order. */
@@ -29,6 +29,12 @@ export class SourcesState {
   /** Unread articles without a feed (the seed, saved pages), for the Library and Unread badges. */
   libraryUnread = $state(0);
   loaded = $state(false);
+  readonly #api: ApiClient;
+
+  /** `api` is the connection to the core. */
+  constructor(api: ApiClient) {
+    this.#api = api;
+  }
 
   /** The feeds outside folders first, then one group per folder, by name. */
   readonly groups: FeedGroup[] = $derived(groupFeeds(this.feeds));
@@ -43,7 +49,10 @@ export class SourcesState {
 
   /** Fetches the feeds and the library's unread count. */
   async load(): Promise<void> {
-    const [feeds, libraryUnread] = await Promise.all([api['feeds.list'](), countLibraryUnread()]);
+    const [feeds, libraryUnread] = await Promise.all([
+      this.#api['feeds.list'](),
+      countLibraryUnread(this.#api),
+    ]);
     this.feeds = feeds;
     this.libraryUnread = libraryUnread;
     this.loaded = true;
@@ -76,7 +85,7 @@ export class SourcesState {
  * Counts unread library articles from the list itself, since `feeds.list` only counts feeds.
  * The library is small (the seed and pages saved by hand); past 500 the badge stays at 500.
  */
-async function countLibraryUnread(): Promise<number> {
+async function countLibraryUnread(api: ApiClient): Promise<number> {
   const page = await api['articles.list']({ filter: 'saved', limit: LIBRARY_COUNT_LIMIT });
   return page.items.filter((article) => !article.readAt).length;
 }

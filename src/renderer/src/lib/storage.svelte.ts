@@ -3,8 +3,9 @@
  * maintenance actions (clean up by the retention setting, compact the database) with what
  * each did.
  */
+import type { ApiClient } from '../../../shared/contract';
 import type { LibraryUsage } from '../../../shared/model';
-import { api, errorMessage } from './api';
+import { errorMessage } from './api';
 import { counted, formatBytes } from './format';
 
 /** Space used, and the outcome of the last clean-up or compaction. */
@@ -16,13 +17,19 @@ export class StorageState {
   /** What the last action did, or why loading or acting failed. */
   message: string | null = $state(null);
   error: string | null = $state(null);
+  readonly #api: ApiClient;
+
+  /** Calls the core through `api`. */
+  constructor(api: ApiClient) {
+    this.#api = api;
+  }
 
   /** Loads the space used. */
   async load(): Promise<void> {
     this.loading = true;
     this.error = null;
     try {
-      this.usage = await api['library.usage']();
+      this.usage = await this.#api['library.usage']();
     } catch (error) {
       this.error = errorMessage(error);
     } finally {
@@ -33,7 +40,7 @@ export class StorageState {
   /** Deletes what the retention setting lets go, then shows what went and the new sizes. */
   async cleanup(): Promise<void> {
     await this.#act('cleanup', async () => {
-      const { deletedArticles, deletedImages } = await api['library.cleanup']();
+      const { deletedArticles, deletedImages } = await this.#api['library.cleanup']();
       if (deletedArticles === 0 && deletedImages === 0) return 'Nothing to clean up.';
       return `Removed ${counted(deletedArticles, 'article')} and ${counted(deletedImages, 'image')}.`;
     });
@@ -42,7 +49,7 @@ export class StorageState {
   /** Compacts the database file, then shows its size before and after. */
   async compact(): Promise<void> {
     await this.#act('compact', async () => {
-      const { beforeBytes, afterBytes } = await api['library.compact']();
+      const { beforeBytes, afterBytes } = await this.#api['library.compact']();
       return `Compacted: ${formatBytes(beforeBytes)} → ${formatBytes(afterBytes)}.`;
     });
   }

@@ -4,6 +4,7 @@
  * last used (kept across sessions), and a highlight to jump to once the article is painted.
  */
 import type { QuoteSelector } from '../../../../shared/anchoring';
+import type { ApiClient } from '../../../../shared/contract';
 import {
   HIGHLIGHT_COLORS,
   type Article,
@@ -11,7 +12,6 @@ import {
   type Highlight,
   type HighlightColor,
 } from '../../../../shared/model';
-import { api } from '../api';
 
 const LAST_COLOR_KEY = 'folio.highlightColor';
 const UNDO_MS = 8000;
@@ -35,6 +35,12 @@ export class AnnotationsState {
   /** Highlights the reader could not place in the body it shows (or the core's orphans). */
   unplaced: Highlight[] = $state([]);
   #undoTimer: ReturnType<typeof setTimeout> | undefined;
+  readonly #api: ApiClient;
+
+  /** Calls the core through `api`. */
+  constructor(api: ApiClient) {
+    this.#api = api;
+  }
 
   /** Takes the annotations of a freshly loaded article. */
   show(article: Article): void {
@@ -55,7 +61,7 @@ export class AnnotationsState {
   /** Loads the open article's highlights again (they changed elsewhere). */
   async refresh(articleId: number): Promise<void> {
     if (articleId !== this.articleId) return;
-    const highlights = await api['highlights.list']({ articleId });
+    const highlights = await this.#api['highlights.list']({ articleId });
     if (articleId === this.articleId) this.highlights = byCreation(highlights);
   }
 
@@ -64,7 +70,7 @@ export class AnnotationsState {
     const articleId = this.articleId;
     if (articleId === null) throw new Error('no article is open');
     this.remember(color);
-    const highlight = await api['highlights.create']({ articleId, ...selector, color, note });
+    const highlight = await this.#api['highlights.create']({ articleId, ...selector, color, note });
     if (articleId === this.articleId) this.highlights = [...this.highlights, highlight];
     return highlight;
   }
@@ -72,7 +78,7 @@ export class AnnotationsState {
   /** Changes the colour of `highlight`. */
   async recolor(highlight: Highlight, color: HighlightColor): Promise<void> {
     this.remember(color);
-    const updated = await api['highlights.update']({ id: highlight.id, color });
+    const updated = await this.#api['highlights.update']({ id: highlight.id, color });
     this.#replace(updated);
   }
 
@@ -84,7 +90,7 @@ export class AnnotationsState {
 
   /** Deletes `highlight`; "Undo" brings it back for a few seconds. */
   async remove(highlight: Highlight): Promise<void> {
-    await api['highlights.delete']({ id: highlight.id });
+    await this.#api['highlights.delete']({ id: highlight.id });
     this.highlights = this.highlights.filter((h) => h.id !== highlight.id);
     clearTimeout(this.#undoTimer);
     this.deleted = { highlight };
@@ -98,7 +104,7 @@ export class AnnotationsState {
     clearTimeout(this.#undoTimer);
     this.deleted = null;
     const { articleId, exact, prefix, suffix, start, end, color, note } = deleted.highlight;
-    const highlight = await api['highlights.create']({
+    const highlight = await this.#api['highlights.create']({
       ...{ articleId, exact, prefix, suffix, start, end, color, note },
     });
     if (articleId === this.articleId) this.highlights = [...this.highlights, highlight];

@@ -4,8 +4,8 @@
  * and article titles (client-side: the whole notebook is in memory, and a person's notebook is
  * thousands of items at most).
  */
+import type { ApiClient } from '../../../../shared/contract';
 import type { Highlight, HighlightColor, ListedNote } from '../../../../shared/model';
-import { api } from '../api';
 
 /** One row of the notebook: a highlight (with its note) or an article's note. */
 export interface NotebookEntry {
@@ -44,6 +44,12 @@ export class NotebookState {
   query = $state('');
   /** The outcome of the last import or export, for the status line. */
   message = $state('');
+  readonly #api: ApiClient;
+
+  /** Calls the core through `api`. */
+  constructor(api: ApiClient) {
+    this.#api = api;
+  }
 
   /** Every entry, newest first. */
   readonly all: NotebookEntry[] = $derived(toEntries(this.highlights, this.notes));
@@ -59,8 +65,8 @@ export class NotebookState {
     this.loading = true;
     try {
       const [highlights, notes] = await Promise.all([
-        api['highlights.list']({}),
-        api['notes.list'](),
+        this.#api['highlights.list']({}),
+        this.#api['notes.list'](),
       ]);
       this.highlights = highlights;
       this.notes = notes;

@@ -5,7 +5,8 @@
  * On the next start, whatever is still in the journal is sent again (replayDrafts).
  * A fetch started in `pagehide` may be cancelled by the browser; this does not depend on it.
  */
-import { api, isApiError } from '../api';
+import type { ApiClient } from '../../../../shared/contract';
+import { isApiError } from '../api';
 
 /** Whose note a draft is: an article's (`note:<articleId>`) or a highlight's (`hl:<id>`). */
 export type DraftKey = `note:${number}` | `hl:${number}`;
@@ -56,8 +57,8 @@ export function draftOf(key: DraftKey): Draft | undefined {
   return readAll()[key];
 }
 
-/** Stores note `key` in the core. */
-export async function saveNote(key: DraftKey, body: string): Promise<void> {
+/** Stores note `key` in the core through `api`; resolves once it is stored. */
+export async function saveNote(api: ApiClient, key: DraftKey, body: string): Promise<void> {
   const id = Number(key.slice(key.indexOf(':') + 1));
   if (key.startsWith('note:')) await api['notes.set']({ articleId: id, body });
   else await api['highlights.update']({ id, note: body });
@@ -68,11 +69,11 @@ export async function saveNote(key: DraftKey, body: string): Promise<void> {
  * save got through). A draft whose article or highlight is gone is dropped; one that fails for
  * another reason stays for the next start.
  */
-export async function replayDrafts(): Promise<void> {
+export async function replayDrafts(api: ApiClient): Promise<void> {
   for (const [key, draft] of Object.entries(readAll())) {
     if (!/^(note|hl):\d+$/.test(key)) continue;
     try {
-      await saveNote(key as DraftKey, draft.body);
+      await saveNote(api, key as DraftKey, draft.body);
       settle(key as DraftKey, draft.body);
     } catch (error) {
       if (isApiError(error, 'NOT_FOUND', 'BAD_REQUEST')) settle(key as DraftKey, draft.body);

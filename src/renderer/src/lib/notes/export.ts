@@ -5,8 +5,9 @@
  * importing such a file back.
  */
 import { strToU8, zipSync } from 'fflate';
+import type { ApiClient } from '../../../../shared/contract';
 import type { AnnotationImport } from '../../../../shared/model';
-import { api, transport } from '../api';
+import type { Connection } from '../api';
 
 /** Saves `data` as a file named `name` through the browser's download. */
 export function download(data: Blob, name: string): void {
@@ -35,10 +36,13 @@ export function zipFiles(files: readonly { name: string; content: string }[]): U
 
 /**
  * Exports the Markdown of one article (`articleId`) or of every annotated article: into a chosen
- * folder in the desktop app, as a zip download in browser mode; returns how many files were
- * written (0: nothing to export, or the folder dialog was cancelled).
+ * folder in the desktop app (the IPC transport), as a zip download in browser mode; returns how
+ * many files were written (0: nothing to export, or the folder dialog was cancelled).
  */
-export async function exportMarkdown(articleId?: number): Promise<number> {
+export async function exportMarkdown(
+  { api, transport }: Pick<Connection, 'api' | 'transport'>,
+  articleId?: number,
+): Promise<number> {
   const params = articleId === undefined ? {} : { articleId };
   if (transport === 'ipc') return (await api['export.toFolder'](params)).files;
   const { files } = await api['export.markdown'](params);
@@ -51,13 +55,13 @@ export async function exportMarkdown(articleId?: number): Promise<number> {
 }
 
 /** Downloads the annotations (of one article, or all) as W3C Web Annotation JSON. */
-export async function exportWebAnnotations(articleId?: number): Promise<void> {
+export async function exportWebAnnotations(api: ApiClient, articleId?: number): Promise<void> {
   const { json } = await api['annotations.exportW3C'](articleId === undefined ? {} : { articleId });
   download(new Blob([json], { type: 'application/ld+json' }), `Folio annotations ${today()}.json`);
 }
 
-/** Imports a Web Annotation JSON file chosen by the user. */
-export async function importWebAnnotations(file: File): Promise<AnnotationImport> {
+/** Imports a Web Annotation JSON file chosen by the user; returns what was imported. */
+export async function importWebAnnotations(api: ApiClient, file: File): Promise<AnnotationImport> {
   return api['annotations.importW3C']({ json: await file.text() });
 }
 

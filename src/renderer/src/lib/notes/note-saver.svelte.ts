@@ -4,6 +4,7 @@
  * or left (`visibilitychange`, `pagehide`) and when the editor goes away (another article).
  * Saves of one note run one after another, so the last text typed is the one stored.
  */
+import type { ApiClient } from '../../../../shared/contract';
 import { journal, saveNote, settle, type DraftKey } from './drafts';
 
 const DEBOUNCE_MS = 400;
@@ -27,13 +28,15 @@ if (typeof window !== 'undefined') {
 export class NoteSaver {
   state: SaveState = $state('idle');
   readonly key: DraftKey;
+  readonly #api: ApiClient;
   readonly #onsaved: (body: string) => void;
   #timer: ReturnType<typeof setTimeout> | undefined;
   #pending: string | null = null;
   #chain: Promise<void> = Promise.resolve();
 
-  /** `onsaved` hears each text the core has stored. */
-  constructor(key: DraftKey, onsaved: (body: string) => void = () => {}) {
+  /** Saves note `key` through `api`; `onsaved` hears each text the core has stored. */
+  constructor(api: ApiClient, key: DraftKey, onsaved: (body: string) => void = () => {}) {
+    this.#api = api;
     this.key = key;
     this.#onsaved = onsaved;
     live.add(this);
@@ -67,7 +70,7 @@ export class NoteSaver {
 
   async #save(body: string): Promise<void> {
     try {
-      await saveNote(this.key, body);
+      await saveNote(this.#api, this.key, body);
       settle(this.key, body);
       this.#onsaved(body);
       if (this.#pending === null) this.state = 'saved';
