@@ -4,7 +4,7 @@
  * /assets/<id>`, all behind the Host, Origin and token checks of guard.ts.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { ERROR_STATUS } from '../../shared/contract';
+import { ApiError, ERROR_STATUS } from '../../shared/contract';
 import type { FolioApp } from '../core/app';
 import {
   allowedHosts,
@@ -49,9 +49,11 @@ export async function startBrowserServer(
   const server = createServer((req, res) => {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
     handle(req, res, options, hosts, events).catch((error: unknown) => {
+      if (res.headersSent) return void res.destroy();
+      // An ApiError is an answer (a request body over MAX_BODY is TOO_LARGE), not a crash.
+      if (error instanceof ApiError) return sendError(res, error.code, error.message);
       console.error('[serve] request failed:', error);
-      if (!res.headersSent) sendError(res, 'INTERNAL', 'Folio hit an unexpected error.');
-      else res.destroy();
+      sendError(res, 'INTERNAL', 'Folio hit an unexpected error.');
     });
   });
   await new Promise<void>((resolve, reject) => {
