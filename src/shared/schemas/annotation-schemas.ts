@@ -31,7 +31,7 @@ export const highlightSchema = z
     suffix: z.string().describe('Up to ~32 characters of text just after the quote.'),
     start: count('Where the quote starts in the article’s text (TextPositionSelector).'),
     end: count('Where the quote ends in the article’s text (exclusive).'),
-    color: highlightColorSchema,
+    color: highlightColorSchema.describe('The highlight’s colour.'),
     note: z.string().describe('The highlight’s note in Markdown; empty when it has none.'),
     createdAt: isoTime('When the highlight was made.'),
     updatedAt: isoTime('When its colour or note last changed.'),

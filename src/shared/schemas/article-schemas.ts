@@ -29,7 +29,7 @@ export const articleSummarySchema = z
     id: recordId('The article’s id.'),
     feedId: recordIdOrNull('The article’s feed; null for the library (the seed, saved pages).'),
     feedTitle: z.string().nullable().describe('The feed’s title; null for the library.'),
-    kind: articleKindSchema,
+    kind: articleKindSchema.describe('Where the article came from.'),
     title: z.string().describe('The article’s title.'),
     url: z.string().nullable().describe('The article’s web address, when it has one.'),
     author: z.string().nullable().describe('The author, when the feed names one.'),
@@ -103,7 +103,7 @@ export const searchHitSchema = z
     highlightId: recordId(
       'For a highlight hit: which highlight, to jump to its passage.',
     ).optional(),
-    color: highlightColorSchema.optional(),
+    color: highlightColorSchema.optional().describe('For a highlight hit: its colour.'),
   })
   .meta({ id: 'SearchHit', description: 'One search hit.' });
 

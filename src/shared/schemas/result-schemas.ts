@@ -28,7 +28,7 @@ import {
 import { libraryUsageSchema, offlineResultSchema, settingsSchema } from './library-schemas';
 import type { Equal, Expect } from './type-equal';
 
-const ok = z.strictObject({ ok: z.literal(true) }).describe('Done.');
+const ok = z.strictObject({ ok: z.literal(true).describe('Always true.') }).describe('Done.');
 const folderFeeds = z.strictObject({ feeds: count('Feeds that were in the folder.') });
 
 /** Returns the result schema of every method. */
