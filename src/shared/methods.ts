@@ -24,19 +24,19 @@ export const METHODS = [
   'highlights.list',
   'notes.set',
   'export.markdown',
-  // Offline reading (issue 4): settings, making articles available offline, the library's space.
+  // Offline reading: settings, making articles available offline, the library's space.
   'settings.get',
   'settings.update',
   'offline.make',
   'library.usage',
   'library.cleanup',
   'library.compact',
-  // Highlights and notes (issue 5): the notebook's notes, Web Annotation export and import.
+  // Highlights and notes: the notebook's notes, Web Annotation export and import, folder export.
   'notes.list',
   'annotations.exportW3C',
   'annotations.importW3C',
   'export.toFolder',
-  // Subscriptions (issue 6): folders and related articles.
+  // Subscriptions: folders, and related articles.
   'folders.rename',
   'folders.delete',
   'articles.related',

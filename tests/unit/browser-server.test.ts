@@ -93,6 +93,13 @@ describe('browser mode over HTTP', () => {
     expect(formPost.status).toBe(400);
   });
 
+  it('answers a body over 25 MB with 422 TOO_LARGE, not as a crash', async () => {
+    const res = await call('feeds.importOpml', { xml: 'x'.repeat(26 * 1024 * 1024) });
+    expect(res.status).toBe(422);
+    expect(res.json()).toMatchObject({ error: { code: 'TOO_LARGE' } });
+    expect((await call('feeds.list', {})).status).toBe(200);
+  });
+
   it('answers an unknown method with 404 and a missing article with 404', async () => {
     const unknown = await call('articles.nuke', {});
     expect(unknown.status).toBe(404);

@@ -31,14 +31,25 @@ export function sendError(res: ServerResponse, code: ErrorCode, message: string)
   sendJson(res, ERROR_STATUS[code], new ApiError(code, message).toBody());
 }
 
-/** Reads a request body up to `limit` bytes; throws ApiError TOO_LARGE past it. */
-export async function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > limit) throw new ApiError('TOO_LARGE', `Request body over ${limit} bytes.`);
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks);
+/**
+ * Reads a request body up to `limit` bytes; rejects with ApiError TOO_LARGE past it. The rest of
+ * an oversized body is read and dropped rather than the stream destroyed: destroying it would
+ * close the socket before the 422 could be sent.
+ */
+export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let tooLarge = false;
+    req.on('data', (chunk: Buffer) => {
+      if (tooLarge) return;
+      size += chunk.length;
+      if (size <= limit) return void chunks.push(chunk);
+      tooLarge = true;
+      chunks.length = 0;
+      reject(new ApiError('TOO_LARGE', `Request body over ${limit} bytes.`));
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
 }

@@ -1,10 +1,12 @@
 /**
  * Browser mode's HTTP server: the built renderer as static files, the Api at `POST
- * /api/<method>`, events at `GET /api/events` (Server-Sent Events) and stored assets at `GET
- * /assets/<id>`, all behind the Host, Origin and token checks of guard.ts.
+ * /api/<method>`, events at `GET /api/events` (Server-Sent Events), the Api's OpenAPI document at
+ * `GET /api/openapi.json` and stored assets at `GET /assets/<id>`, all behind the Host, Origin and
+ * token checks of guard.ts (docs/api.md, "Transports").
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { ERROR_STATUS } from '../../shared/contract';
+import { version } from '../../../package.json';
+import { ApiError, ERROR_STATUS } from '../../shared/contract';
 import type { FolioApp } from '../core/app';
 import {
   allowedHosts,
@@ -17,6 +19,7 @@ import {
 import { readBody, SECURITY_HEADERS, sendError, sendJson } from './http-util';
 import { readStatic } from './static-files';
 import { EventStream } from './event-stream';
+import { buildOpenApiDocument } from './openapi';
 import { ASSET_CONTENT_SECURITY_POLICY, uiContentSecurityPolicy } from '../ui-files';
 
 /** What the server needs. */
@@ -49,9 +52,11 @@ export async function startBrowserServer(
   const server = createServer((req, res) => {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
     handle(req, res, options, hosts, events).catch((error: unknown) => {
+      if (res.headersSent) return void res.destroy();
+      // An ApiError is an answer (a request body over MAX_BODY is TOO_LARGE), not a crash.
+      if (error instanceof ApiError) return sendError(res, error.code, error.message);
       console.error('[serve] request failed:', error);
-      if (!res.headersSent) sendError(res, 'INTERNAL', 'Folio hit an unexpected error.');
-      else res.destroy();
+      sendError(res, 'INTERNAL', 'Folio hit an unexpected error.');
     });
   });
   await new Promise<void>((resolve, reject) => {
@@ -98,6 +103,7 @@ async function handle(
       );
     }
     if (url.pathname === '/api/events') return events.attach(req, res);
+    if (url.pathname === '/api/openapi.json') return serveOpenApi(req, res);
     if (url.pathname.startsWith('/assets/')) return serveAsset(res, app, url.pathname);
     return serveApi(req, res, app, url.pathname.slice('/api/'.length));
   }
@@ -151,6 +157,25 @@ async function serveApi(req: IncomingMessage, res: ServerResponse, app: FolioApp
   const outcome = await app.dispatch(method, params);
   if (outcome.ok) return sendJson(res, 200, outcome.result);
   return sendJson(res, ERROR_STATUS[outcome.error.code], { error: outcome.error });
+}
+
+/**
+ * The OpenAPI document, built on the first request and kept: converting every schema takes tens
+ * of milliseconds, and nothing in it changes while the process runs.
+ */
+let openApiJson: Buffer | undefined;
+
+function serveOpenApi(req: IncomingMessage, res: ServerResponse): void {
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    return sendError(res, 'BAD_REQUEST', 'The OpenAPI document is read with GET.');
+  }
+  openApiJson ??= Buffer.from(JSON.stringify(buildOpenApiDocument({ version })));
+  res.writeHead(200, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': openApiJson.length,
+    'Cache-Control': 'no-store',
+  });
+  res.end(req.method === 'HEAD' ? undefined : openApiJson);
 }
 
 function serveAsset(res: ServerResponse, app: FolioApp, pathname: string): void {
