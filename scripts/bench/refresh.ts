@@ -15,7 +15,7 @@ import type { FeedServerConfig, FeedServerStats } from './feed-server';
 import { benchNewsboat, newsboatInstalled } from './newsboat';
 import { emit, median, timeAsync } from './report';
 import { openTempStore, subscribe } from './temp-store';
-import { nodeNet } from '../../tests/helpers/net';
+import { createNet } from '../../src/main/core/net/net';
 
 const FEEDS = 500;
 const ITEMS = 20;
@@ -49,7 +49,7 @@ export async function benchRefresh(ctx: BenchContext): Promise<void> {
     const refresher = new Refresher({
       store,
       events: new EventHub(),
-      net: nodeNet(),
+      net: createNet(globalThis.fetch),
       parse: pool.parse,
     });
     await server.stats();

@@ -15,7 +15,7 @@ import { collectGarbage, type BenchContext } from './context';
 import type { IngestDocument } from './ingest';
 import { emit, median, timeAsync } from './report';
 import { openTempStore, subscribe } from './temp-store';
-import { nodeNet } from '../../tests/helpers/net';
+import { createNet } from '../../src/main/core/net/net';
 
 /** Unchanged refreshes timed after each first one (all of them go into the median). */
 const REPEATS = 3;
@@ -44,7 +44,11 @@ export async function benchReingest(ctx: BenchContext, doc: IngestDocument): Pro
       for (const variant of variants) {
         collectGarbage();
         const store = openTempStore(ctx.temp);
-        const refresher = new Refresher({ store, events: new EventHub(), net: nodeNet() });
+        const refresher = new Refresher({
+          store,
+          events: new EventHub(),
+          net: createNet(globalThis.fetch),
+        });
         const feedId = subscribe(store, variant.url);
         const firstMs = await timeAsync(() => refreshOk(refresher, feedId));
         const again: number[] = [];

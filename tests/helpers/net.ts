@@ -1,26 +1,39 @@
 /**
- * The core's network as the app builds it by default (AppOptions.fetch unset: Node's fetch), for
- * tests of the parts that fetch; and a fetch function that records what it is asked for, which
- * tests pass the way the desktop shell passes Electron's net.fetch.
+ * The core's network for tests: Node's fetch limited to this machine. Tests reach only servers
+ * they start on 127.0.0.1; a request for any other host is refused the way a closed network
+ * refuses it (ECONNREFUSED), so a test can never touch the internet, even through a feed that
+ * names images or sites elsewhere. Passed the way the desktop shell passes Electron's net.fetch
+ * (AppOptions.fetch), or as the Net the parts that fetch are handed.
  */
 import { boundedGet, type FetchFunction, type HttpGet } from '../../src/main/core/net/fetch-bytes';
 import { FetchLimiter } from '../../src/main/core/net/fetch-limiter';
 import { createNet, type Net } from '../../src/main/core/net/net';
 
-/** Returns a Net over Node's fetch with its own limiter (the default size unless given). */
-export function nodeNet(limiter = new FetchLimiter()): Net {
-  return createNet(globalThis.fetch, limiter);
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/** Node's fetch for 127.0.0.1 and localhost; any other host is refused as by a closed network. */
+export const loopbackFetch: FetchFunction = (url, init) => {
+  if (LOOPBACK.has(new URL(url).hostname)) return globalThis.fetch(url, init);
+  const cause = Object.assign(new Error(`connect ECONNREFUSED (${new URL(url).host})`), {
+    code: 'ECONNREFUSED',
+  });
+  return Promise.reject(new TypeError('fetch failed', { cause }));
+};
+
+/** Returns a Net over loopbackFetch with its own limiter (the default size unless given). */
+export function loopbackNet(limiter = new FetchLimiter()): Net {
+  return createNet(loopbackFetch, limiter);
 }
 
-/** The bounded GET over Node's fetch. */
-export const nodeGet: HttpGet = boundedGet(globalThis.fetch);
+/** The bounded GET over loopbackFetch. */
+export const loopbackGet: HttpGet = boundedGet(loopbackFetch);
 
-/** A fetch function that records the URL of every request, then lets Node's fetch answer it. */
+/** A fetch function that records the URL of every request, then lets loopbackFetch answer it. */
 export function recordingFetch(): { fetch: FetchFunction; urls: string[] } {
   const urls: string[] = [];
   const fetch: FetchFunction = (url, init) => {
     urls.push(url);
-    return globalThis.fetch(url, init);
+    return loopbackFetch(url, init);
   };
   return { fetch, urls };
 }

@@ -16,6 +16,7 @@ import type { FolioBridge } from '../../src/shared/bridge';
 import type { FolioEvent } from '../../src/shared/contract';
 import { METHODS } from '../../src/shared/methods';
 import { RESOURCES_DIR } from './temp-dir';
+import { loopbackFetch } from './net';
 
 /** A running core and the renderer's connection to it. */
 export interface RendererCore {
@@ -29,6 +30,7 @@ export interface RendererCore {
 export function openRendererCore(): RendererCore {
   const dataDir = mkdtempSync(join(tmpdir(), 'folio-renderer-'));
   const app = openApp({
+    fetch: loopbackFetch,
     dataDir,
     resourcesDir: RESOURCES_DIR,
     databaseFile: ':memory:',

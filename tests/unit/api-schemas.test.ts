@@ -16,6 +16,7 @@ import type { Equal, Expect } from '../../src/shared/schemas/type-equal';
 import { startFixtureServer, type FixtureServer } from '../helpers/fixture-server';
 import { rawRequest } from '../helpers/http';
 import { RESOURCES_DIR, tempDir } from '../helpers/temp-dir';
+import { loopbackFetch } from '../helpers/net';
 
 // The Equal helper behind the schemas' drift checks tells apart what assignability does not.
 type _EqualCatchesDrift = [
@@ -66,6 +67,7 @@ describe('the result and event schemas, against real answers', () => {
     mkdirSync(staticDir);
     writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Folio</title>');
     app = openApp({
+      fetch: loopbackFetch,
       dataDir: join(dir, 'data'),
       resourcesDir: RESOURCES_DIR,
       scheduleRefresh: false,

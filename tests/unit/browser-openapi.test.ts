@@ -10,6 +10,7 @@ import { ERROR_STATUS } from '../../src/shared/errors';
 import { version } from '../../package.json';
 import { rawRequest } from '../helpers/http';
 import { RESOURCES_DIR, tempDir } from '../helpers/temp-dir';
+import { loopbackFetch } from '../helpers/net';
 
 const TOKEN = 'openapi-token';
 
@@ -26,6 +27,7 @@ describe('GET /api/openapi.json in browser mode', () => {
     mkdirSync(staticDir);
     writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Folio</title>');
     app = openApp({
+      fetch: loopbackFetch,
       dataDir: join(dir, 'data'),
       databaseFile: ':memory:',
       resourcesDir: RESOURCES_DIR,

@@ -6,6 +6,7 @@ import { openApp, type FolioApp } from '../../src/main/core/app';
 import { startBrowserServer, type BrowserServer } from '../../src/main/browser/server';
 import { rawRequest } from '../helpers/http';
 import { RESOURCES_DIR, tempDir } from '../helpers/temp-dir';
+import { loopbackFetch } from '../helpers/net';
 
 const TOKEN = 'test-token-123';
 
@@ -26,7 +27,11 @@ describe('browser mode over HTTP', () => {
     mkdirSync(staticDir);
     writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Folio</title>');
     writeFileSync(join(dir, 'secret.txt'), 'outside the renderer');
-    app = openApp({ dataDir: join(dir, 'data'), resourcesDir: RESOURCES_DIR });
+    app = openApp({
+      fetch: loopbackFetch,
+      dataDir: join(dir, 'data'),
+      resourcesDir: RESOURCES_DIR,
+    });
     server = await startBrowserServer({ app, token: TOKEN, staticDir }, 0);
   });
   afterAll(async () => {
@@ -233,6 +238,7 @@ describe('settings in browser mode', () => {
     mkdirSync(staticDir);
     writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Folio</title>');
     app = openApp({
+      fetch: loopbackFetch,
       dataDir: join(dir, 'data'),
       resourcesDir: RESOURCES_DIR,
       scheduleRefresh: false,

@@ -3,6 +3,7 @@ import { ApiError, METHODS, paramsSchemas, parseParams } from '../../src/shared/
 import { createDispatcher } from '../../src/main/core/api/dispatch';
 import { openApp } from '../../src/main/core/app';
 import { RESOURCES_DIR, tempDir } from '../helpers/temp-dir';
+import { loopbackFetch } from '../helpers/net';
 
 describe('the contract', () => {
   it('has every method of the agreed Api, and a params schema for each method', () => {
@@ -75,7 +76,7 @@ describe('the contract', () => {
 });
 
 describe('the dispatcher', () => {
-  const app = openApp({ dataDir: tempDir(), resourcesDir: RESOURCES_DIR });
+  const app = openApp({ fetch: loopbackFetch, dataDir: tempDir(), resourcesDir: RESOURCES_DIR });
   const dispatch = createDispatcher(app.api);
   afterAll(() => app.close());
 

@@ -7,7 +7,7 @@ import { decodeFeed } from '../../src/main/core/feeds/decode';
 import { headerCharset } from '../../src/main/core/net/decode-text';
 import { fetchFeed } from '../../src/main/core/feeds/fetch-feed';
 import { startFixtureServer } from '../helpers/fixture-server';
-import { nodeGet } from '../helpers/net';
+import { loopbackGet } from '../helpers/net';
 
 const DIR = join(__dirname, '../fixtures/encodings');
 const fixture = (name: string): Uint8Array => new Uint8Array(readFileSync(join(DIR, name)));
@@ -186,7 +186,7 @@ describe('fetch then decode', () => {
       const url = server.url(
         '/encodings/rss-http-charset-overrides-prolog.xml?charset=windows-1251',
       );
-      const fetched = await fetchFeed(nodeGet, { url });
+      const fetched = await fetchFeed(loopbackGet, { url });
       if (fetched.status !== 'ok') throw new Error('expected a body');
       expect(fetched.contentType).toBe('application/xml; charset=windows-1251');
       const decoded = decodeFeed(fetched.bytes, fetched.contentType);

@@ -5,7 +5,7 @@ import { discoverFeeds } from '../../src/main/core/feeds/discover';
 import { looksLikeFeedUrl, scanPage } from '../../src/main/core/feeds/discover-page';
 import { platformFeedUrls } from '../../src/main/core/feeds/discover-platforms';
 import { startFixtureServer, type FixtureServer } from '../helpers/fixture-server';
-import { nodeNet } from '../helpers/net';
+import { loopbackNet } from '../helpers/net';
 
 const SITES = join(__dirname, '..', 'fixtures', 'sites');
 
@@ -31,7 +31,7 @@ function requestsAfterPage(server: FixtureServer): string[] {
 describe('feeds.discover on fixture sites', () => {
   it('finds rel=alternate RSS and Atom feeds in page order, the comments feed last', async () => {
     const s = await site('rel-alternate');
-    const found = await discoverFeeds(s.url('/index.html'), nodeNet());
+    const found = await discoverFeeds(s.url('/index.html'), loopbackNet());
     expect(found).toEqual([
       { url: s.url('/feed.xml'), title: 'Alternate News', type: 'rss' },
       { url: s.url('/atom.xml'), title: 'Alternate News (Atom)', type: 'atom' },
@@ -43,14 +43,14 @@ describe('feeds.discover on fixture sites', () => {
 
   it('finds a feed that only an <a href="/feed"> link names, skipping the sitemap', async () => {
     const s = await site('anchor-only');
-    const found = await discoverFeeds(s.url('/index.html'), nodeNet());
+    const found = await discoverFeeds(s.url('/index.html'), loopbackNet());
     expect(found).toEqual([{ url: s.url('/feed'), title: 'Anchor Weekly', type: 'rss' }]);
     expect(requestsAfterPage(s)).toEqual(['/feed']);
   });
 
   it('tries the usual paths one at a time and stops at the first feed', async () => {
     const s = await site('usual-path');
-    const found = await discoverFeeds(s.url('/index.html'), nodeNet());
+    const found = await discoverFeeds(s.url('/index.html'), loopbackNet());
     expect(found).toEqual([{ url: s.url('/feed'), title: 'Quiet Blog', type: 'rss' }]);
     expect(requestsAfterPage(s)).toEqual(['/feed']);
   });
@@ -68,7 +68,7 @@ describe('feeds.discover on fixture sites', () => {
         res.writeHead(404).end();
       });
     }
-    expect(await discoverFeeds(s.url('/index.html'), nodeNet())).toEqual([]);
+    expect(await discoverFeeds(s.url('/index.html'), loopbackNet())).toEqual([]);
     const guesses = requestsAfterPage(s);
     expect(guesses.slice(0, 3)).toEqual(['/feed', '/rss', '/rss.xml']);
     expect(guesses.length).toBeLessThanOrEqual(7);
@@ -77,13 +77,13 @@ describe('feeds.discover on fixture sites', () => {
 
   it('resolves relative feed links against <base href>', async () => {
     const s = await site('base-href');
-    const found = await discoverFeeds(s.url('/index.html'), nodeNet());
+    const found = await discoverFeeds(s.url('/index.html'), loopbackNet());
     expect(found).toEqual([{ url: s.url('/blog/feed.xml'), title: 'Based Blog', type: 'rss' }]);
   });
 
   it('builds the channel feed of a YouTube-like page from its channelId meta', async () => {
     const s = await site('youtube-channel');
-    const found = await discoverFeeds(s.url('/index.html'), nodeNet());
+    const found = await discoverFeeds(s.url('/index.html'), loopbackNet());
     expect(found).toEqual([
       {
         url: s.url('/feeds/videos.xml?channel_id=UCabcdefghijklmnopqrstuv'),
@@ -95,28 +95,28 @@ describe('feeds.discover on fixture sites', () => {
 
   it('skips an alternate link that answers 404 and keeps the working one', async () => {
     const s = await site('broken-alternate');
-    const found = await discoverFeeds(s.url('/index.html'), nodeNet());
+    const found = await discoverFeeds(s.url('/index.html'), loopbackNet());
     expect(found).toEqual([{ url: s.url('/feed.xml'), title: 'Mended Site', type: 'rss' }]);
     expect(requestsAfterPage(s)).toContain('/old-feed.xml');
   });
 
   it('answers the feed itself when the URL is a feed', async () => {
     const s = await site('rel-alternate');
-    expect(await discoverFeeds(s.url('/atom.xml'), nodeNet())).toEqual([
+    expect(await discoverFeeds(s.url('/atom.xml'), loopbackNet())).toEqual([
       { url: s.url('/atom.xml'), title: 'Alternate News (Atom)', type: 'atom' },
     ]);
   });
 
   it('answers FETCH_FAILED when the page cannot be reached', async () => {
     const port = await closedPort();
-    await expect(discoverFeeds(`http://127.0.0.1:${port}/`, nodeNet())).rejects.toMatchObject({
+    await expect(discoverFeeds(`http://127.0.0.1:${port}/`, loopbackNet())).rejects.toMatchObject({
       code: 'FETCH_FAILED',
     });
   });
 
   it('answers FETCH_FAILED for a page that answers 404', async () => {
     const s = await site('no-feed');
-    await expect(discoverFeeds(s.url('/gone.html'), nodeNet())).rejects.toMatchObject({
+    await expect(discoverFeeds(s.url('/gone.html'), loopbackNet())).rejects.toMatchObject({
       code: 'FETCH_FAILED',
       details: { status: 404 },
     });

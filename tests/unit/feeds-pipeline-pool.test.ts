@@ -10,7 +10,7 @@ import { feedsService } from '../../src/main/core/library/subscriptions/feeds-se
 import { Store } from '../../src/main/core/storage/store';
 import { ApiError } from '../../src/shared/errors';
 import { startFixtureServer, type FixtureServer } from '../helpers/fixture-server';
-import { nodeNet } from '../helpers/net';
+import { loopbackNet } from '../helpers/net';
 
 const ROOT = join(__dirname, '..', '..');
 const FIXTURES = join(ROOT, 'tests', 'fixtures');
@@ -177,7 +177,7 @@ require('./pipeline-worker.cjs');
         const api = feedsService(
           store,
           events,
-          new Refresher({ store, events, net: nodeNet(), parse: pool.parse }),
+          new Refresher({ store, events, net: loopbackNet(), parse: pool.parse }),
         );
         const feed = await api['feeds.add']({ url: server.url('/feeds/rss-2.0-basic.xml') });
         expect(feed.unreadCount).toBeGreaterThan(0);

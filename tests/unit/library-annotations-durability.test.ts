@@ -15,6 +15,7 @@ import type { Article, Feed, Highlight, RefreshResult } from '../../src/shared/m
 import { openLibrary } from '../helpers/annotated-library';
 import { startFixtureServer, type FixtureServer } from '../helpers/fixture-server';
 import { RESOURCES_DIR, tempDir } from '../helpers/temp-dir';
+import { loopbackFetch } from '../helpers/net';
 
 const ITEMS = 300;
 const HIGHLIGHTS = 200;
@@ -60,7 +61,12 @@ describe('highlights survive refreshes', () => {
       res.writeHead(200, { 'Content-Type': 'application/rss+xml' });
       res.end(bigFeed(++served));
     });
-    app = openApp({ dataDir, resourcesDir: RESOURCES_DIR, scheduleRefresh: false });
+    app = openApp({
+      fetch: loopbackFetch,
+      dataDir,
+      resourcesDir: RESOURCES_DIR,
+      scheduleRefresh: false,
+    });
   });
   afterAll(async () => {
     app.close();

@@ -5,10 +5,12 @@ import { openApp } from '../../src/main/core/app';
 import { folderChooser } from '../../src/main/shell/choose-folder';
 import { BrowserWindow, dialog, resetFake } from '../fakes/electron';
 import { RESOURCES_DIR, tempDir } from '../helpers/temp-dir';
+import { loopbackFetch } from '../helpers/net';
 
 /** Opens a fresh library (with the seed) whose folder dialog is `chooseFolder`. */
 async function annotatedApp(chooseFolder?: () => Promise<string | null>) {
   const app = openApp({
+    fetch: loopbackFetch,
     dataDir: tempDir(),
     resourcesDir: RESOURCES_DIR,
     scheduleRefresh: false,

@@ -5,7 +5,7 @@ import { feedsService } from '../../src/main/core/library/subscriptions/feeds-se
 import { foldersService } from '../../src/main/core/library/subscriptions/folders-service';
 import { Store } from '../../src/main/core/storage/store';
 import type { FolioEvent } from '../../src/shared/contract';
-import { nodeNet } from '../helpers/net';
+import { loopbackNet } from '../helpers/net';
 
 describe('folders', () => {
   let store: Store;
@@ -20,7 +20,7 @@ describe('folders', () => {
     seen = [];
     events.on((e) => seen.push(e));
     folders = foldersService(store, events);
-    feeds = feedsService(store, events, new Refresher({ store, events, net: nodeNet() }));
+    feeds = feedsService(store, events, new Refresher({ store, events, net: loopbackNet() }));
     const add = (name: string, folder: string | null) =>
       store.feeds.insert({
         url: `http://news.test/${name}.xml`,

@@ -10,7 +10,7 @@ import type { FolioEvent } from '../../src/shared/contract';
 import { ApiError } from '../../src/shared/errors';
 import { pageFetcher } from '../../src/main/core/content/fetch-page';
 import { startFixtureServer, type FixtureServer } from '../helpers/fixture-server';
-import { nodeGet, nodeNet } from '../helpers/net';
+import { loopbackGet, loopbackNet } from '../helpers/net';
 import { rawDatabase } from '../../src/main/core/storage/raw-database';
 
 /** An RSS feed of short summaries linking to fixture pages on this server. */
@@ -35,8 +35,8 @@ async function apiErrorOf(promise: Promise<unknown>): Promise<ApiError> {
   return error as ApiError;
 }
 
-/** Web pages through Node's fetch, as the app fetches them by default. */
-const fetchPage = pageFetcher(nodeGet);
+/** Web pages through the tests' loopback-only fetch. */
+const fetchPage = pageFetcher(loopbackGet);
 
 describe('full text and saved pages, through the fixture server', () => {
   let server: FixtureServer;
@@ -69,7 +69,7 @@ describe('full text and saved pages, through the fixture server', () => {
       ...fullTextService({ store, events, fetchPage }),
       ...savePageService({ store, events, fetchPage }),
     };
-    const feeds = feedsService(store, events, new Refresher({ store, events, net: nodeNet() }));
+    const feeds = feedsService(store, events, new Refresher({ store, events, net: loopbackNet() }));
     await feeds['feeds.add']({ url: server.url('/pages.xml') });
     seen.length = 0;
   });

@@ -5,7 +5,7 @@ import { getArticle } from '../../src/main/core/library/articles-service';
 import { updateSettings } from '../../src/main/core/library/settings';
 import { FetchLimiter } from '../../src/main/core/net/fetch-limiter';
 import { startFixtureServer, type FixtureServer } from '../helpers/fixture-server';
-import { nodeGet } from '../helpers/net';
+import { loopbackGet } from '../helpers/net';
 import { rawDatabase } from '../../src/main/core/storage/raw-database';
 
 describe('downloading an article’s images', () => {
@@ -18,10 +18,10 @@ describe('downloading an article’s images', () => {
   });
   afterAll(() => server.close());
   /** What the offline queue hands downloads: the store, the app's GET and its own limiter. */
-  let images: { store: Store; get: typeof nodeGet; limiter: FetchLimiter };
+  let images: { store: Store; get: typeof loopbackGet; limiter: FetchLimiter };
   beforeEach(() => {
     store = Store.open(':memory:');
-    images = { store, get: nodeGet, limiter: new FetchLimiter(4, 2) };
+    images = { store, get: loopbackGet, limiter: new FetchLimiter(4, 2) };
   });
 
   /** Stores a library article showing these fixture images and returns its id. */

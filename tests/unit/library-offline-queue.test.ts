@@ -11,7 +11,7 @@ import { updateSettings } from '../../src/main/core/library/settings';
 import { Store } from '../../src/main/core/storage/store';
 import type { Events, FolioEvent } from '../../src/shared/contract';
 import { startFixtureServer, type FixtureServer } from '../helpers/fixture-server';
-import { nodeGet, nodeNet } from '../helpers/net';
+import { loopbackGet, loopbackNet } from '../helpers/net';
 import { rawDatabase } from '../../src/main/core/storage/raw-database';
 
 const PNG = readFileSync(join(__dirname, '../fixtures/images/red-2x2.png'));
@@ -78,11 +78,11 @@ describe('the offline queue', () => {
     events = new EventHub();
     seen = [];
     events.on((e) => seen.push(e));
-    queue = new OfflineQueue({ store, events, get: nodeGet });
+    queue = new OfflineQueue({ store, events, get: loopbackGet });
     const refresher = new Refresher({
       store,
       events,
-      net: nodeNet(),
+      net: loopbackNet(),
       onArticlesStored: queue.articlesStored,
     });
     feeds = feedsService(store, events, refresher);

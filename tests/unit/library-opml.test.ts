@@ -8,7 +8,7 @@ import { parseOpml } from '../../src/main/core/library/subscriptions/opml-parse'
 import { Store } from '../../src/main/core/storage/store';
 import type { FolioEvent } from '../../src/shared/contract';
 import { startFixtureServer, type FixtureServer } from '../helpers/fixture-server';
-import { nodeNet } from '../helpers/net';
+import { loopbackNet } from '../helpers/net';
 
 const OPML = join(__dirname, '..', 'fixtures', 'opml');
 
@@ -113,7 +113,7 @@ describe('feeds.importOpml and feeds.exportOpml', () => {
     api = opmlService({
       store,
       events,
-      refresher: new Refresher({ store, events, net: nodeNet() }),
+      refresher: new Refresher({ store, events, net: loopbackNet() }),
     });
   });
 
@@ -203,7 +203,7 @@ describe('feeds.importOpml and feeds.exportOpml', () => {
     const back = opmlService({
       store: other,
       events,
-      refresher: new Refresher({ store: other, events, net: nodeNet() }),
+      refresher: new Refresher({ store: other, events, net: loopbackNet() }),
     });
     // Compared before the fetches rename feeds after their own titles: what the file carried.
     const imported = parseOpml(xml).feeds.map((f) => [f.url, [f.title, f.folder, f.siteUrl]]);

@@ -6,7 +6,7 @@ import { Store } from '../../src/main/core/storage/store';
 import type { FolioEvent } from '../../src/shared/contract';
 import { ApiError } from '../../src/shared/errors';
 import { startFixtureServer, type FixtureServer } from '../helpers/fixture-server';
-import { nodeNet } from '../helpers/net';
+import { loopbackNet } from '../helpers/net';
 import { rawDatabase } from '../../src/main/core/storage/raw-database';
 
 /** A small RSS feed whose items a test can change between refreshes. */
@@ -43,7 +43,7 @@ describe('subscribing and refreshing', () => {
     events = new EventHub();
     seen = [];
     events.on((e) => seen.push(e));
-    api = feedsService(store, events, new Refresher({ store, events, net: nodeNet() }));
+    api = feedsService(store, events, new Refresher({ store, events, net: loopbackNet() }));
     live = [
       { guid: 'a', title: 'Harbin expo opens', body: 'Trade between the neighbours grows.' },
       { guid: 'b', title: 'Rail link planned', body: 'A new line across the Amur.' },
@@ -186,7 +186,7 @@ describe('subscribing and refreshing', () => {
     rawDatabase(store)
       .prepare('UPDATE feeds SET url = ? WHERE id = ?')
       .run(server.url('/slow'), slow.id);
-    const refresher = new Refresher({ store, events, net: nodeNet() });
+    const refresher = new Refresher({ store, events, net: loopbackNet() });
     const running = refresher.refreshMany([slow.id]);
     // /slow sends a byte every 100 ms for a minute: wait until it is being fetched.
     while (!server.requests.some((r) => r.path === '/slow')) {

@@ -20,7 +20,7 @@ import { catalogEntries } from '../../src/main/core/library/related/feed-catalog
 import { canonicalFeedUrl } from '../../src/main/core/library/related/related-urls';
 import type { RelatedFeed } from '../../src/shared/model';
 import { startFixtureServer, type FixtureServer } from '../helpers/fixture-server';
-import { nodeNet } from '../helpers/net';
+import { loopbackNet } from '../helpers/net';
 
 const SITES = join(__dirname, '..', 'fixtures', 'sites');
 
@@ -50,7 +50,7 @@ function discovery() {
   const asked: string[] = [];
   const discover = (url: string) => {
     asked.push(url);
-    return discoverFeeds(url, nodeNet(limiter));
+    return discoverFeeds(url, loopbackNet(limiter));
   };
   return { asked, discover };
 }

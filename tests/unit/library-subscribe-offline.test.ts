@@ -8,7 +8,7 @@ import { Refresher } from '../../src/main/core/library/refresh/refresher';
 import { feedsService } from '../../src/main/core/library/subscriptions/feeds-service';
 import { Store } from '../../src/main/core/storage/store';
 import { startFixtureServer, type FixtureServer } from '../helpers/fixture-server';
-import { nodeNet } from '../helpers/net';
+import { loopbackNet } from '../helpers/net';
 
 const FEED = readFileSync(join(__dirname, '..', 'fixtures', 'feeds', 'rss-2.0-basic.xml'));
 
@@ -62,7 +62,7 @@ describe('subscribing while the server cannot be reached', () => {
     flaky = new FlakyFeedServer(await freePort());
     store = Store.open(':memory:');
     const events = new EventHub();
-    api = feedsService(store, events, new Refresher({ store, events, net: nodeNet() }));
+    api = feedsService(store, events, new Refresher({ store, events, net: loopbackNet() }));
   });
   afterEach(() => flaky.stop());
 
@@ -170,7 +170,7 @@ describe('subscribing with a page URL', () => {
   beforeEach(() => {
     store = Store.open(':memory:');
     const events = new EventHub();
-    api = feedsService(store, events, new Refresher({ store, events, net: nodeNet() }));
+    api = feedsService(store, events, new Refresher({ store, events, net: loopbackNet() }));
   });
 
   it('subscribes to the best feed the page announces, with its articles', async () => {

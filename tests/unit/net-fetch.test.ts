@@ -10,10 +10,10 @@ import { USER_AGENT } from '../../src/main/core/net/fetch-bytes';
 import { retryAfterSeconds, maxAgeSeconds } from '../../src/main/core/net/response-headers';
 import type { FetchOutcome, FetchRequest } from '../../src/main/core/net/types';
 import { startFixtureServer, type FixtureServer } from '../helpers/fixture-server';
-import { nodeGet } from '../helpers/net';
+import { loopbackGet } from '../helpers/net';
 
-/** The feed fetch over Node's fetch, as the app makes it by default. */
-const fetchFeed = (request: FetchRequest) => fetchFeedWith(nodeGet, request);
+/** The feed fetch over the tests' loopback-only fetch. */
+const fetchFeed = (request: FetchRequest) => fetchFeedWith(loopbackGet, request);
 
 const FEED = '/encodings/rss-no-declaration-utf-8.xml';
 const feedBytes = readFileSync(join(__dirname, '../fixtures', FEED));

@@ -6,6 +6,7 @@ import { importSeedOnce, parseSeed, SEED_UID } from '../../src/main/core/library
 import { openApp } from '../../src/main/core/app';
 import { RESOURCES_DIR, tempDir } from '../helpers/temp-dir';
 import { rawDatabase } from '../../src/main/core/storage/raw-database';
+import { loopbackFetch } from '../helpers/net';
 
 const SEED = readFileSync(join(RESOURCES_DIR, 'seed', 'harbin-visit.txt'), 'utf8');
 const HEADINGS = [
@@ -78,7 +79,7 @@ describe('importSeedOnce', () => {
   it('gives one seed article across two starts of the app on the same data folder', async () => {
     const dataDir = tempDir();
     for (let start = 0; start < 2; start++) {
-      const app = openApp({ dataDir, resourcesDir: RESOURCES_DIR });
+      const app = openApp({ fetch: loopbackFetch, dataDir, resourcesDir: RESOURCES_DIR });
       const page = await app.api['articles.list']({});
       expect(page.items.filter((a) => a.kind === 'seed')).toHaveLength(1);
       app.close();

@@ -6,6 +6,7 @@ import { openApp, type FolioApp } from '../../src/main/core/app';
 import { forwardEvents, registerCallHandler, type WindowProvider } from '../../src/main/shell/ipc';
 import { IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL } from '../../src/shared/methods';
 import { BrowserWindow, FakeWebContents, ipcMain, resetFake } from '../fakes/electron';
+import { loopbackFetch } from '../helpers/net';
 
 const RESOURCES = join(__dirname, '../../resources');
 let dataDir: string;
@@ -22,7 +23,7 @@ const call = (event: unknown, method: unknown, params?: unknown) =>
 
 beforeAll(() => {
   dataDir = mkdtempSync(join(tmpdir(), 'folio-ipc-'));
-  core = openApp({ dataDir, resourcesDir: RESOURCES });
+  core = openApp({ fetch: loopbackFetch, dataDir, resourcesDir: RESOURCES });
 });
 afterAll(() => {
   core.close();

@@ -6,6 +6,7 @@ import { DATABASE_FILE, openApp, type FolioApp } from '../../src/main/core/app';
 import { Store } from '../../src/main/core/storage/store';
 import { createAppProtocolHandler, privilegedSchemes } from '../../src/main/shell/protocol';
 import { mimeType, resolveUiPath } from '../../src/main/ui-files';
+import { loopbackFetch } from '../helpers/net';
 
 const RESOURCES = join(__dirname, '../../resources');
 let root: string;
@@ -24,11 +25,21 @@ beforeAll(() => {
   writeFileSync(join(rendererDir, 'assets', 'index-abc.css'), 'body{}');
   writeFileSync(join(root, 'secret.txt'), 'outside the renderer');
   const dataDir = join(root, 'data');
-  openApp({ dataDir, resourcesDir: RESOURCES, scheduleRefresh: false }).close();
+  openApp({
+    fetch: loopbackFetch,
+    dataDir,
+    resourcesDir: RESOURCES,
+    scheduleRefresh: false,
+  }).close();
   const store = Store.open(join(dataDir, DATABASE_FILE));
   pngId = store.assets.put('https://example.com/p.png', 'image/png', Buffer.from(PNG_BYTES));
   store.close();
-  appCore = openApp({ dataDir, resourcesDir: RESOURCES, scheduleRefresh: false });
+  appCore = openApp({
+    fetch: loopbackFetch,
+    dataDir,
+    resourcesDir: RESOURCES,
+    scheduleRefresh: false,
+  });
   serveApp = createAppProtocolHandler(rendererDir, appCore);
 });
 afterAll(() => {

@@ -7,7 +7,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 
 /** The cookie that carries the token after the page was opened with `?token=`. */
-const TOKEN_COOKIE = 'folio_token';
+export const TOKEN_COOKIE = 'folio_token';
 
 /** Returns the origins this server answers to: 127.0.0.1 and localhost on its port. */
 export function allowedHosts(port: number): Set<string> {
