@@ -30,9 +30,6 @@ export const ERROR_MEANINGS: Record<ErrorCode, string> = {
     'The fetch failed: an HTTP error, a redirect loop, a bad certificate, no network or no ' +
     'route to the server.',
   TIMEOUT: 'A remote server took longer than 20 s to send its whole answer.',
-  NOT_IMPLEMENTED:
-    'Reserved for a method that ships before it is built. No method answers it today: the ' +
-    'compiler requires an implementation of every method of the contract.',
   UNAVAILABLE: 'Folio is closing and stopped the work.',
   INTERNAL: 'A bug in Folio, logged in its output; nothing the caller can change.',
 };

@@ -1,8 +1,6 @@
 /**
  * Assembles the Api from the services. The type `Api` requires every method of the contract, so
- * a method added to the contract without an implementation does not compile. (A method that
- * must ship before it is built answers ApiError NOT_IMPLEMENTED from its service, naming what
- * brings it.)
+ * a method added to the contract without an implementation does not compile.
  */
 import type { Api } from '../../../shared/contract';
 import { articlesService } from '../library/articles-service';
