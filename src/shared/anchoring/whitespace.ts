@@ -21,7 +21,7 @@ export function normalizeQuote(exact: string): string {
 }
 
 /** True when the UTF-16 unit at `i` is whitespace by normalizeForMatch's rule. */
-export function isMatchSpace(text: string, i: number): boolean {
+function isMatchSpace(text: string, i: number): boolean {
   return WHITESPACE.test(text.charAt(i));
 }
 

@@ -74,7 +74,7 @@ function sseSubscribe(listener: (event: FolioEvent) => void): () => void {
 }
 
 /** Returns the typed Api over `bridge` (IPC), or over HTTP when there is no bridge. */
-export function createApiClient(bridge: FolioBridge | undefined): ApiClient {
+function createApiClient(bridge: FolioBridge | undefined): ApiClient {
   const call = bridge ? ipcCall(bridge) : httpCall;
   const client: Record<string, (params?: unknown) => Promise<unknown>> = {};
   for (const method of METHODS) client[method] = (params) => call(method, params);
@@ -82,7 +82,7 @@ export function createApiClient(bridge: FolioBridge | undefined): ApiClient {
 }
 
 /** Returns the event subscription over `bridge` (IPC), or over SSE when there is no bridge. */
-export function createEventSubscriber(bridge: FolioBridge | undefined): SubscribeEvents {
+function createEventSubscriber(bridge: FolioBridge | undefined): SubscribeEvents {
   return bridge ? (listener) => bridge.onEvent(listener) : sseSubscribe;
 }
 

@@ -28,7 +28,7 @@ function today(): string {
 }
 
 /** Builds a zip of Markdown files (name → content); returns its bytes. */
-export function zipFiles(files: readonly { name: string; content: string }[]): Uint8Array {
+function zipFiles(files: readonly { name: string; content: string }[]): Uint8Array {
   const entries: Record<string, Uint8Array> = {};
   for (const file of files) entries[file.name] = strToU8(file.content);
   return zipSync(entries, { level: 6, mtime: new Date() });
