@@ -1,7 +1,7 @@
 /**
- * Refreshes feeds: fetch (through the app's Net, within its limiter) -> ingestFetched (skip when unchanged,
- * else parse, in a worker thread when the app gives a PipelinePool's, and store), or the
- * failure kept on the feed with when to try again. One feed's failure never stops the others.
+ * Refreshes feeds: fetch (through the app's Net, within its limiter) -> ingestFetched (skip when
+ * unchanged, else parse, in a worker thread when the app gives a PipelinePool's, and store), or
+ * the failure kept on the feed with when to try again. One feed's failure never stops the others.
  */
 import { ApiError } from '../../../../shared/errors';
 import type { RefreshResult } from '../../../../shared/model';
