@@ -1,9 +1,7 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { openApp, type FolioApp } from '../../src/main/core/app';
-import { startBrowserServer, type BrowserServer } from '../../src/main/browser/server';
+import type { FolioApp } from '../../src/main/core/app';
+import type { BrowserServer } from '../../src/main/browser/server';
 import { Store } from '../../src/main/core/storage/store';
 import { describeRange } from '../../src/shared/anchoring';
 import type { FolioEvent, Method, ParamsInput } from '../../src/shared/contract';
@@ -15,8 +13,8 @@ import { resultSchemas } from '../../src/shared/schemas/result-schemas';
 import type { Equal, Expect } from '../../src/shared/schemas/type-equal';
 import { startFixtureServer, type FixtureServer } from '../helpers/fixture-server';
 import { rawRequest } from '../helpers/http';
-import { RESOURCES_DIR, tempDir } from '../helpers/temp-dir';
-import { loopbackFetch } from '../helpers/net';
+import { tempDir } from '../helpers/temp-dir';
+import { serveApp, type ServedApp } from '../helpers/served-app';
 
 // The Equal helper behind the schemas' drift checks tells apart what assignability does not.
 type _EqualCatchesDrift = [
@@ -37,6 +35,7 @@ const TOKEN = 'schema-token';
  * on the way checked against its payload schema. The schemas document what the Api really says.
  */
 describe('the result and event schemas, against real answers', () => {
+  let served: ServedApp;
   let app: FolioApp;
   let server: BrowserServer;
   let web: FixtureServer;
@@ -63,21 +62,12 @@ describe('the result and event schemas, against real answers', () => {
 
   beforeAll(async () => {
     web = await startFixtureServer();
-    const staticDir = join(dir, 'renderer');
-    mkdirSync(staticDir);
-    writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Folio</title>');
-    app = openApp({
-      fetch: loopbackFetch,
-      dataDir: join(dir, 'data'),
-      resourcesDir: RESOURCES_DIR,
-      scheduleRefresh: false,
-    });
+    served = await serveApp(dir, TOKEN);
+    ({ app, server } = served);
     app.events.on((event) => seen.push(event));
-    server = await startBrowserServer({ app, token: TOKEN, staticDir }, 0);
   });
   afterAll(async () => {
-    await server.close();
-    app.close();
+    await served.close();
     await web.close();
   });
 

@@ -1,21 +1,18 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openApp, type FolioApp } from '../../src/main/core/app';
-import { startBrowserServer, type BrowserServer } from '../../src/main/browser/server';
+import type { BrowserServer } from '../../src/main/browser/server';
 import type { OpenApiDocument } from '../../src/main/browser/openapi';
 import { TOKEN_COOKIE } from '../../src/main/browser/guard';
 import { METHODS } from '../../src/shared/methods';
 import { ERROR_STATUS } from '../../src/shared/errors';
 import { version } from '../../package.json';
 import { rawRequest } from '../helpers/http';
-import { RESOURCES_DIR, tempDir } from '../helpers/temp-dir';
-import { loopbackFetch } from '../helpers/net';
+import { tempDir } from '../helpers/temp-dir';
+import { serveApp, type ServedApp } from '../helpers/served-app';
 
 const TOKEN = 'openapi-token';
 
 describe('GET /api/openapi.json in browser mode', () => {
-  let app: FolioApp;
+  let served: ServedApp;
   let server: BrowserServer;
   let doc: OpenApiDocument;
   const dir = tempDir();
@@ -23,26 +20,14 @@ describe('GET /api/openapi.json in browser mode', () => {
     rawRequest(server.port, '/api/openapi.json', { headers });
 
   beforeAll(async () => {
-    const staticDir = join(dir, 'renderer');
-    mkdirSync(staticDir);
-    writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Folio</title>');
-    app = openApp({
-      fetch: loopbackFetch,
-      dataDir: join(dir, 'data'),
-      databaseFile: ':memory:',
-      resourcesDir: RESOURCES_DIR,
-      scheduleRefresh: false,
-    });
-    server = await startBrowserServer({ app, token: TOKEN, staticDir }, 0);
+    served = await serveApp(dir, TOKEN, { databaseFile: ':memory:' });
+    server = served.server;
     const res = await get();
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toContain('application/json');
     doc = res.json() as OpenApiDocument;
   });
-  afterAll(async () => {
-    await server.close();
-    app.close();
-  });
+  afterAll(() => served.close());
 
   it('needs the token like every /api route, and passes the Host and Origin guard', async () => {
     const denied = await get({});

@@ -1,16 +1,17 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openApp, type FolioApp } from '../../src/main/core/app';
-import { startBrowserServer, type BrowserServer } from '../../src/main/browser/server';
+import type { FolioApp } from '../../src/main/core/app';
+import type { BrowserServer } from '../../src/main/browser/server';
 import { rawRequest } from '../helpers/http';
-import { RESOURCES_DIR, tempDir } from '../helpers/temp-dir';
-import { loopbackFetch } from '../helpers/net';
+import { tempDir } from '../helpers/temp-dir';
+import { serveApp, type ServedApp } from '../helpers/served-app';
 
 const TOKEN = 'test-token-123';
 
 describe('browser mode over HTTP', () => {
+  let served: ServedApp;
   let app: FolioApp;
   let server: BrowserServer;
   const dir = tempDir();
@@ -23,21 +24,11 @@ describe('browser mode over HTTP', () => {
     });
 
   beforeAll(async () => {
-    const staticDir = join(dir, 'renderer');
-    mkdirSync(staticDir);
-    writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Folio</title>');
     writeFileSync(join(dir, 'secret.txt'), 'outside the renderer');
-    app = openApp({
-      fetch: loopbackFetch,
-      dataDir: join(dir, 'data'),
-      resourcesDir: RESOURCES_DIR,
-    });
-    server = await startBrowserServer({ app, token: TOKEN, staticDir }, 0);
+    served = await serveApp(dir, TOKEN, { scheduleRefresh: true });
+    ({ app, server } = served);
   });
-  afterAll(async () => {
-    await server.close();
-    app.close();
-  });
+  afterAll(() => served.close());
 
   it('prints a URL on 127.0.0.1 with the token', () => {
     expect(server.url).toBe(`http://127.0.0.1:${server.port}/?token=${TOKEN}`);
@@ -218,6 +209,7 @@ describe('the UI page CSP', () => {
 });
 
 describe('settings in browser mode', () => {
+  let served: ServedApp;
   let app: FolioApp;
   let server: BrowserServer;
   const dir = tempDir();
@@ -234,21 +226,10 @@ describe('settings in browser mode', () => {
     );
 
   beforeAll(async () => {
-    const staticDir = join(dir, 'renderer');
-    mkdirSync(staticDir);
-    writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Folio</title>');
-    app = openApp({
-      fetch: loopbackFetch,
-      dataDir: join(dir, 'data'),
-      resourcesDir: RESOURCES_DIR,
-      scheduleRefresh: false,
-    });
-    server = await startBrowserServer({ app, token: TOKEN, staticDir }, 0);
+    served = await serveApp(dir, TOKEN);
+    ({ app, server } = served);
   });
-  afterAll(async () => {
-    await server.close();
-    app.close();
-  });
+  afterAll(() => served.close());
 
   it('reads and changes the settings, telling every window', async () => {
     expect((await call('settings.get', {})).json()).toEqual({
