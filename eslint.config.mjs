@@ -12,6 +12,22 @@ const electronBan = {
     'Only src/main/index.ts and its shell (src/main/shell/, src/preload/) may import electron.',
 };
 
+const electronPattern = { group: ['electron/*'], message: electronBan.message };
+
+/**
+ * Returns the rules entry refusing electron and what `patterns` name. Where configs overlap,
+ * flat config replaces a rule's options instead of merging them, so each config states its
+ * whole list through this.
+ */
+function restrictImports(...patterns) {
+  return {
+    'no-restricted-imports': [
+      'error',
+      { paths: [electronBan], patterns: [electronPattern, ...patterns] },
+    ],
+  };
+}
+
 const noTransports = {
   group: ['**/browser/*', '**/shell/*', '../serve', '../index'],
   message: 'Core and shared never import the transports.',
@@ -38,27 +54,19 @@ function coreLayerRules() {
     const refused = Object.keys(CORE_LAYERS).filter((l) => l !== layer && !allowed.includes(l));
     return {
       files: CORE_FILES.has(layer) ? [`src/main/core/${layer}.ts`] : [`src/main/core/${layer}/**`],
-      rules: {
-        'no-restricted-imports': [
-          'error',
-          {
-            paths: [electronBan],
-            patterns: [
-              noTransports,
-              {
-                regex: coreTarget(`(${refused.join('|')})`),
-                message:
-                  allowed.length > 0
-                    ? `core/${layer} may import only ${allowed.map((l) => `core/${l}`).join(', ')} ` +
-                      'of core (and src/shared): layers point down (docs/architecture.md).'
-                    : `core/${layer} imports nothing of core, only src/shared (docs/architecture.md).`,
-              },
-              { ...onlyTransportsOpenTheApp, regex: coreTarget('app') },
-              ...(layer === 'storage' ? [] : [noRawDatabase]),
-            ],
-          },
-        ],
-      },
+      rules: restrictImports(
+        noTransports,
+        {
+          regex: coreTarget(`(${refused.join('|')})`),
+          message:
+            allowed.length > 0
+              ? `core/${layer} may import only ${allowed.map((l) => `core/${l}`).join(', ')} ` +
+                'of core (and src/shared): layers point down (docs/architecture.md).'
+              : `core/${layer} imports nothing of core, only src/shared (docs/architecture.md).`,
+        },
+        { ...onlyTransportsOpenTheApp, regex: coreTarget('app') },
+        ...(layer === 'storage' ? [] : [noRawDatabase]),
+      ),
     };
   });
 }
@@ -85,13 +93,7 @@ export default tseslint.config(
         'error',
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
       ],
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [electronBan],
-          patterns: [{ group: ['electron/*'], message: electronBan.message }],
-        },
-      ],
+      ...restrictImports(),
     },
   },
   {
@@ -119,44 +121,26 @@ export default tseslint.config(
     // The renderer talks only to the Api: no Node, no main-process code.
     files: ['src/renderer/**'],
     languageOptions: { globals: { ...globals.browser } },
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [electronBan],
-          patterns: [
-            {
-              group: ['**/main/**', '../../main/*'],
-              message: 'The renderer never imports from src/main.',
-            },
-            { group: ['node:*'], message: 'No Node in the renderer.' },
-          ],
-        },
-      ],
-    },
+    rules: restrictImports(
+      {
+        group: ['**/main/**', '../../main/*'],
+        message: 'The renderer never imports from src/main.',
+      },
+      { group: ['node:*'], message: 'No Node in the renderer.' },
+    ),
   },
   {
     // Core and shared know nothing of how they are called.
     files: ['src/main/core/**', 'src/shared/**'],
-    rules: {
-      'no-restricted-imports': ['error', { paths: [electronBan], patterns: [noTransports] }],
-    },
+    rules: restrictImports(noTransports),
   },
   {
     // Shared is below everything: types, the contract, pure helpers.
     files: ['src/shared/**'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [electronBan],
-          patterns: [
-            noTransports,
-            { regex: '(^|/)main(/|$)', message: 'src/shared imports nothing of src/main.' },
-          ],
-        },
-      ],
-    },
+    rules: restrictImports(noTransports, {
+      regex: '(^|/)main(/|$)',
+      message: 'src/shared imports nothing of src/main.',
+    }),
   },
   // Inside core, each layer imports only the layers below it (docs/architecture.md).
   ...coreLayerRules(),
@@ -170,12 +154,7 @@ export default tseslint.config(
       'src/main/serve.ts',
       'src/main/browser/**',
     ],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        { paths: [electronBan], patterns: [onlyTransportsOpenTheApp, noRawDatabase] },
-      ],
-    },
+    rules: restrictImports(onlyTransportsOpenTheApp, noRawDatabase),
   },
   {
     // The Electron shell: the only place electron may be imported.
@@ -194,6 +173,6 @@ export default tseslint.config(
   },
   {
     files: ['tests/**', 'scripts/**'],
-    rules: { 'no-restricted-imports': ['error', { paths: [electronBan] }] },
+    rules: restrictImports(),
   },
 );
