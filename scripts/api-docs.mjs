@@ -4,11 +4,12 @@
 // Usage: node scripts/api-docs.mjs [--check] [--file=docs/api.md]
 //   --check  writes nothing; exits 1 when the file differs from what would be generated (CI).
 //   --file   another file to write or check (the tests use a temporary one).
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as prettier from 'prettier';
 import { buildForNode } from './lib/build-node.mjs';
+import { writeOrCheck } from './lib/generated-file.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -39,36 +40,13 @@ const options = await prettier.resolveConfig(path.join(repo, 'docs/api.md'));
 const generated = await prettier.format(markdown, { ...options, filepath: file });
 const relative = path.relative(repo, file);
 
-if (!check) {
-  writeFileSync(file, generated);
-  console.log(`Wrote ${relative} (${generated.split('\n').length} lines).`);
-} else {
-  let current = null;
-  try {
-    current = readFileSync(file, 'utf8');
-  } catch {
-    // A missing file is as stale as a wrong one.
-  }
-  if (current === generated) {
-    console.log(`${relative} is up to date.`);
-  } else {
-    const where =
-      current === null
-        ? 'it is missing'
-        : `first difference at line ${firstDifference(current, generated)}`;
-    console.error(
-      `${relative} is stale (${where}): it no longer matches the Api's schemas and texts.\n` +
-        'Run `npm run docs:api` and commit the result.',
-    );
-    process.exitCode = 1;
-  }
-}
-
-/** Returns the 1-based number of the first line where `a` and `b` differ. */
-function firstDifference(a, b) {
-  const left = a.split('\n');
-  const right = b.split('\n');
-  let i = 0;
-  while (i < left.length && i < right.length && left[i] === right[i]) i++;
-  return i + 1;
-}
+writeOrCheck({
+  file,
+  generated,
+  check,
+  written: `Wrote ${relative} (${generated.split('\n').length} lines).`,
+  upToDate: `${relative} is up to date.`,
+  stale: (where) =>
+    `${relative} is stale (${where}): it no longer matches the Api's schemas and texts.\n` +
+    'Run `npm run docs:api` and commit the result.',
+});

@@ -1,30 +1,27 @@
 #!/usr/bin/env node
 // Writes the layers of src/main/core into docs/architecture.md (the block between its
 // core-layers markers), or with --check says whether that block is stale and exits 1 if it is.
-// Usage: node scripts/architecture.mjs [--check] [--doc path/to/architecture.md]
-import { readFileSync, writeFileSync } from 'node:fs';
+// Usage: node scripts/architecture.mjs [--check] [--file=docs/architecture.md]
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { coreImportGraph, layersBlock, withLayersBlock } from './architecture/layers.mjs';
+import { writeOrCheck } from './lib/generated-file.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
-const check = args.includes('--check');
-const docArg = args.indexOf('--doc');
-const doc =
-  docArg === -1 ? path.join(repo, 'docs/architecture.md') : path.resolve(args[docArg + 1]);
+const file = path.resolve(
+  repo,
+  args.find((a) => a.startsWith('--file='))?.slice('--file='.length) ?? 'docs/architecture.md',
+);
+const relative = path.relative(repo, file);
 
-const current = readFileSync(doc, 'utf8');
-const wanted = withLayersBlock(current, layersBlock(coreImportGraph(repo)));
-if (check) {
-  if (wanted !== current) {
-    console.error(
-      `${path.relative(repo, doc)}: the layers of src/main/core changed; run npm run docs:architecture`,
-    );
-    process.exit(1);
-  }
-  console.log(`${path.relative(repo, doc)}: the layers are up to date`);
-} else if (wanted !== current) {
-  writeFileSync(doc, wanted);
-  console.log(`${path.relative(repo, doc)}: layers written`);
-}
+writeOrCheck({
+  file,
+  generated: withLayersBlock(readFileSync(file, 'utf8'), layersBlock(coreImportGraph(repo))),
+  check: args.includes('--check'),
+  written: `${relative}: layers written`,
+  upToDate: `${relative}: the layers are up to date`,
+  stale: (where) =>
+    `${relative}: the layers of src/main/core changed (${where}); run npm run docs:architecture`,
+});

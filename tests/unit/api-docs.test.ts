@@ -1,19 +1,11 @@
-import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runScript } from '../helpers/run-script';
 import { tempDir } from '../helpers/temp-dir';
 
-const REPO = join(__dirname, '..', '..');
-
-/** Runs `npm run docs:api` (the script itself) with `args`; returns its exit code and output. */
-function docsApi(...args: string[]) {
-  const run = spawnSync(process.execPath, [join(REPO, 'scripts/api-docs.mjs'), ...args], {
-    cwd: REPO,
-    encoding: 'utf8',
-  });
-  return { status: run.status, output: `${run.stdout}${run.stderr}` };
-}
+/** Runs `npm run docs:api` (the script itself) with `args`. */
+const docsApi = (...args: string[]) => runScript('api-docs.mjs', ...args);
 
 describe('npm run docs:api', () => {
   const file = join(tempDir(), 'api.md');
