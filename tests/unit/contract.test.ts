@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { ApiError, METHODS, paramsSchemas, parseParams } from '../../src/shared/contract';
+import { ApiError, METHODS, parseParams } from '../../src/shared/contract';
+import { paramsSchemas } from '../../src/shared/schemas/params-schemas';
 import { createDispatcher } from '../../src/main/core/api/dispatch';
 import { openApp } from '../../src/main/core/app';
 import { RESOURCES_DIR, tempDir } from '../helpers/temp-dir';

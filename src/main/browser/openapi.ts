@@ -4,7 +4,8 @@
  * the params schemas of contract.ts (what dispatch validates), the result and event schemas of
  * shared/schemas/, and the method texts of shared/api-reference/.
  */
-import { paramsSchemas, type Method } from '../../shared/contract';
+import type { Method } from '../../shared/methods';
+import { paramsSchemas } from '../../shared/schemas/params-schemas';
 import { ERROR_STATUS, type ErrorCode } from '../../shared/errors';
 import { METHODS } from '../../shared/methods';
 import { COMMON_ERRORS } from '../../shared/api-reference/error-meanings';
