@@ -13,8 +13,9 @@ const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
 /** Node's fetch for 127.0.0.1 and localhost; any other host is refused as by a closed network. */
 export const loopbackFetch: FetchFunction = (url, init) => {
-  if (LOOPBACK.has(new URL(url).hostname)) return globalThis.fetch(url, init);
-  const cause = Object.assign(new Error(`connect ECONNREFUSED (${new URL(url).host})`), {
+  const { hostname, host } = new URL(url);
+  if (LOOPBACK.has(hostname)) return globalThis.fetch(url, init);
+  const cause = Object.assign(new Error(`connect ECONNREFUSED (${host})`), {
     code: 'ECONNREFUSED',
   });
   return Promise.reject(new TypeError('fetch failed', { cause }));
