@@ -13,6 +13,8 @@ export default defineConfig({
           index: resolve(__dirname, 'src/main/index.ts'),
           serve: resolve(__dirname, 'src/main/serve.ts'),
           'pipeline-worker': resolve(__dirname, 'src/main/core/feeds/pipeline-worker.ts'),
+          // The reader threads (core/library/readers/reader-pool.ts): the long reads beside the writer.
+          'reader-worker': resolve(__dirname, 'src/main/core/library/readers/reader-worker.ts'),
         },
         // Shared chunks beside the entries (not in chunks/): then __dirname is out/main in every
         // module, which is how app.ts (itself in a shared chunk) finds pipeline-worker.js.

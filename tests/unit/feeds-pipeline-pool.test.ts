@@ -1,6 +1,5 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EventHub } from '../../src/main/core/events';
 import { feedFromBytes, type FeedBytesMeta } from '../../src/main/core/feeds/pipeline';
@@ -11,6 +10,7 @@ import { Store } from '../../src/main/core/storage/store';
 import { ApiError } from '../../src/shared/errors';
 import { startFixtureServer, type FixtureServer } from '../helpers/fixture-server';
 import { loopbackNet } from '../helpers/net';
+import { buildWorkers } from '../helpers/built-workers';
 
 const ROOT = join(__dirname, '..', '..');
 const FIXTURES = join(ROOT, 'tests', 'fixtures');
@@ -56,26 +56,7 @@ describe('PipelinePool', () => {
   let crashingScript: string;
 
   beforeAll(async () => {
-    // A worker needs built JS: bundle the real entry as the app's build does, inside the repo
-    // (as the benchmark does) so that its dependencies load from node_modules.
-    mkdirSync(join(ROOT, '.cache'), { recursive: true });
-    dir = mkdtempSync(join(ROOT, '.cache', 'test-pipeline-worker-'));
-    await build({
-      configFile: false,
-      logLevel: 'warn',
-      root: ROOT,
-      build: {
-        ssr: true,
-        outDir: dir,
-        emptyOutDir: false,
-        target: 'node20',
-        minify: false,
-        rolldownOptions: {
-          input: { 'pipeline-worker': join(ROOT, 'src/main/core/feeds/pipeline-worker.ts') },
-          output: { format: 'cjs', entryFileNames: '[name].cjs', chunkFileNames: '[name].cjs' },
-        },
-      },
-    });
+    dir = await buildWorkers(['pipeline-worker']);
     workerScript = join(dir, 'pipeline-worker.cjs');
     crashingScript = join(dir, 'crashing-worker.cjs');
     writeFileSync(
@@ -89,7 +70,6 @@ require('./pipeline-worker.cjs');
 `,
     );
   }, 60_000);
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   describe('with the built worker', () => {
     let pool: PipelinePool;

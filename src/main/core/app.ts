@@ -23,6 +23,9 @@ import { readSettings } from './library/settings';
 import type { Settings } from '../../shared/model';
 import { RetentionScheduler } from './library/offline/retention-scheduler';
 import type { ChooseFolder } from './library/annotations/export-folder';
+import { ReaderPool } from './library/readers/reader-pool';
+import { routedApi } from './api/routed-api';
+import { WriteGate } from './library/write-gate';
 
 /** Where the app keeps its data and finds what it ships. */
 export interface AppOptions {
@@ -44,6 +47,11 @@ export interface AppOptions {
    * tests can count or refuse requests.
    */
   fetch?: FetchFunction;
+  /**
+   * The built reader-worker.js the long reads run in (default: beside the app's own files). No
+   * reader threads when it is missing (vitest runs the sources) or the database is `:memory:`.
+   */
+  readerWorker?: string;
 }
 
 /** A running core: the Api, a dispatcher for untrusted calls, events, assets, and close. */
@@ -81,6 +89,7 @@ export function openApp(options: AppOptions): FolioApp {
     throw error;
   }
   const events = new EventHub();
+  const gate = new WriteGate();
   const net = createNet(options.fetch ?? globalThis.fetch);
   const offline = new OfflineQueue({ store, events, get: net.get });
   // Built beside index.js and serve.js (electron.vite.config.ts keeps main's chunks there too);
@@ -100,7 +109,14 @@ export function openApp(options: AppOptions): FolioApp {
     retention.start();
   }
   const { chooseFolder } = options;
-  const api = buildApi(libraryContext({ store, events, net, refresher, offline, chooseFolder }));
+  const context = libraryContext({ store, events, net, refresher, offline, gate, chooseFolder });
+  // Long reads on reader threads beside the writer (null for :memory: and under vitest).
+  const readers = ReaderPool.create({
+    workerScript: options.readerWorker ?? join(__dirname, 'reader-worker.js'),
+    file: databasePath,
+    nativeBinding: options.nativeBinding,
+  });
+  const api = routedApi(buildApi(context), readers, { store, gate, discover: context.discover });
   return {
     api,
     dispatch: createDispatcher(api),
@@ -115,6 +131,7 @@ export function openApp(options: AppOptions): FolioApp {
       retention.stop();
       refresher.close();
       void pipeline.close();
+      void readers?.close();
       store.close();
     },
   };

@@ -5,6 +5,7 @@
  */
 import { ApiError, isMethod, parseParams, type Api, type Method } from '../../../shared/contract';
 import type { Envelope } from '../../../shared/bridge';
+import { envelopeOf } from '../library/envelope';
 
 /** Returns a function that runs one untrusted (method, params) call against `api`. */
 export function createDispatcher(
@@ -25,15 +26,7 @@ export function createDispatcher(
       const result = await run(parseParams(method as Method, params));
       return { ok: true, result };
     } catch (error) {
-      return { ok: false, ...toApiError(error, method).toBody() };
+      return envelopeOf(error, method);
     }
   };
-}
-
-/** Returns `error` as an ApiError; unexpected errors become INTERNAL and are logged. */
-function toApiError(error: unknown, method?: unknown): ApiError {
-  if (error instanceof ApiError) return error;
-  console.error(`[api] ${String(method)} failed:`, error);
-  const message = error instanceof Error ? error.message : String(error);
-  return new ApiError('INTERNAL', `Folio hit an unexpected error: ${message}`);
 }

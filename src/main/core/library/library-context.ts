@@ -11,6 +11,7 @@ import type { ChooseFolder } from './annotations/export-folder';
 import type { OfflineQueue } from './offline/offline-queue';
 import type { DiscoverFeeds } from './related/related-discovery';
 import type { Refresher } from './refresh/refresher';
+import type { WriteGate } from './write-gate';
 
 /** The parts the app makes. */
 export interface LibraryParts {
@@ -21,6 +22,8 @@ export interface LibraryParts {
   refresher: Refresher;
   /** The background queue of full texts and images (offline.make waits on it). */
   offline: OfflineQueue;
+  /** Where writers wait while the database is compacted on a reader thread. */
+  gate: WriteGate;
   /** The desktop shell's folder dialog, for export.toFolder (absent in browser mode). */
   chooseFolder?: ChooseFolder;
 }

@@ -81,6 +81,41 @@ function readUserVersion(db: Database.Database, file: string): number {
   return version;
 }
 
+/**
+ * Returns a read-only connection to a database another connection has opened and migrated: the
+ * reader threads' (api/reader-pool.ts). It never migrates and never writes; WAL lets it read
+ * beside the one writer. Throws StorageError when the file is missing, damaged or of another
+ * schema than this build's.
+ */
+export function openReadOnlyDatabase(file: string, options: OpenOptions = {}): Database.Database {
+  let db: Database.Database;
+  try {
+    db = new Database(file, {
+      readonly: true,
+      fileMustExist: true,
+      nativeBinding: options.nativeBinding,
+    });
+  } catch (error) {
+    throw damaged(file, error);
+  }
+  try {
+    const version = readUserVersion(db, file);
+    if (version !== MIGRATIONS.length) {
+      throw new StorageError(
+        'DB_TOO_NEW',
+        `${file} has schema ${version}; this reader expects ${MIGRATIONS.length}. Restart Folio.`,
+      );
+    }
+    // A reader never waits on the main thread's behalf, but a checkpoint can hold it briefly.
+    db.pragma('busy_timeout = 5000');
+    return db;
+  } catch (error) {
+    db.close();
+    if (error instanceof StorageError) throw error;
+    throw damaged(file, error);
+  }
+}
+
 function damaged(file: string, cause: unknown): StorageError {
   const reason = cause instanceof Error ? cause.message : String(cause);
   return new StorageError(

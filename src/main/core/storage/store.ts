@@ -4,7 +4,7 @@
  * their own module beside this one, and they are all the SQL the core has.
  */
 import { Connection } from './connection';
-import { openDatabase, type OpenOptions } from './open-database';
+import { openDatabase, openReadOnlyDatabase, type OpenOptions } from './open-database';
 import { rememberConnection } from './raw-database';
 import { ArticlesTable } from './articles-table';
 import { FeedsTable } from './feeds-table';
@@ -52,6 +52,17 @@ export class Store {
   /** Opens (creating and migrating as needed) the database at `file`; throws StorageError. */
   static open(file: string, options: OpenOptions = {}): Store {
     const db = openDatabase(file, options);
+    const store = new Store(new Connection(db));
+    rememberConnection(store, db);
+    return store;
+  }
+
+  /**
+   * Opens a read-only Store on a database the app has already opened and migrated (a reader
+   * thread's own connection); any write through it fails with SQLITE_READONLY.
+   */
+  static openReadOnly(file: string, options: OpenOptions = {}): Store {
+    const db = openReadOnlyDatabase(file, options);
     const store = new Store(new Connection(db));
     rememberConnection(store, db);
     return store;

@@ -9,12 +9,18 @@ import type { Store } from '../../storage/store';
 import { indexedCatalog } from './feed-catalog';
 import { idf } from './bm25';
 import { keyTerms } from './terms';
+import { UNBOUNDED, type WorkBudget } from '../work-budget';
 
 /** How many key terms of the article are searched for. */
 const QUERY_TERMS = 30;
 
 /** Returns up to `limit` articles most like article `id`, best first, without it; NOT_FOUND if none. */
-export function relatedArticles(store: Store, id: number, limit = 10): ArticleSummary[] {
+export function relatedArticles(
+  store: Store,
+  id: number,
+  limit = 10,
+  _budget: WorkBudget = UNBOUNDED,
+): ArticleSummary[] {
   const summary = store.articles.summary(id);
   const content = store.articles.content(id);
   if (!summary || !content) throw new ApiError('NOT_FOUND', `There is no article ${id}.`);

@@ -21,6 +21,7 @@ import {
   type SubscriptionText,
 } from './related-candidates';
 import { reasonFor } from './related-reasons';
+import { UNBOUNDED, type WorkBudget } from '../work-budget';
 
 /** One feed that may be suggested. */
 interface Candidate {
@@ -65,6 +66,7 @@ export function relatedFeeds(
   articleId: number,
   limit = 10,
   discovered: readonly SiteFeeds[] = [],
+  _budget: WorkBudget = UNBOUNDED,
 ): RelatedFeed[] {
   const article = articleForRelated(store, articleId);
   if (!article) throw new ApiError('NOT_FOUND', `There is no article ${articleId}.`);

@@ -1,0 +1,62 @@
+/**
+ * The Api as the dispatcher runs it: the long reads go to the reader threads (reader-jobs.ts
+ * says which), feeds.related discovers on the main side (network, and the site_feeds cache it
+ * writes) and ranks on a thread, compacting runs on a thread, and every other method runs on the
+ * main thread's writer connection as built by build-api.ts — after waiting at the write gate
+ * while a compaction holds the file. Nothing of the contract changes: the same params, results
+ * and errors (docs/technotes/reader-threads.md).
+ */
+import { ApiError, METHODS, type Api, type Method } from '../../../shared/contract';
+import type { Envelope } from '../../../shared/bridge';
+import type { LibraryContext } from '../library/library-context';
+import type { WriteGate } from '../library/write-gate';
+import { articleForRelated } from '../library/related/related-candidates';
+import { SiteDiscovery, type DiscoverFeeds } from '../library/related/related-discovery';
+import { isPooled } from '../library/readers/reader-jobs';
+import type { ReaderPool } from '../library/readers/reader-pool';
+
+/** What routing needs beside the Api built on the writer. */
+export interface RoutingDeps {
+  store: LibraryContext['store'];
+  gate: WriteGate;
+  /** Autodiscovery for related feeds' sites; related feeds stay local without it. */
+  discover?: DiscoverFeeds;
+}
+
+/** Returns `api` routed through `pool`, or `api` itself when there is no pool. */
+export function routedApi(api: Api, pool: ReaderPool | null, deps: RoutingDeps): Api {
+  if (!pool) return api;
+  const { store, gate, discover } = deps;
+  const sites = discover ? new SiteDiscovery(store, { discover }) : null;
+  const routed = {} as Record<Method, (params: unknown) => Promise<unknown>>;
+  for (const method of METHODS) {
+    const onWriter = api[method] as (params: unknown) => Promise<unknown>;
+    routed[method] = isPooled(method)
+      ? async (params) => unwrap(await pool.run({ kind: 'api', method, params }))
+      : async (params) => {
+          await gate.idle();
+          return onWriter(params);
+        };
+  }
+  routed['feeds.related'] = async (params) => {
+    const { articleId } = params as { articleId: number };
+    const article = articleForRelated(store, articleId);
+    if (!article) throw new ApiError('NOT_FOUND', `There is no article ${articleId}.`);
+    const discovered = sites ? await sites.feedsFor(article) : [];
+    return unwrap(await pool.run({ kind: 'relatedFeeds', articleId, discovered }));
+  };
+  routed['library.compact'] = async () => {
+    if (store.inTransaction) {
+      throw new ApiError('CONFLICT', 'The database is busy; try compacting again in a moment.');
+    }
+    return gate.hold(async () => unwrap(await pool.compact()));
+  };
+  return routed as Api;
+}
+
+/** Returns an Envelope's result, or throws its error as the ApiError it was. */
+function unwrap(envelope: Envelope): unknown {
+  if (envelope.ok) return envelope.result;
+  const { code, message, details } = envelope.error;
+  throw new ApiError(code, message, details);
+}
