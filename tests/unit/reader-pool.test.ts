@@ -1,8 +1,9 @@
 /**
  * The reader threads (api/reader-pool.ts) with the real built worker: the pooled reads answer
  * exactly what the writer's connection answers, a read is served while another connection holds
- * a long write, suggestion work for an article left behind is cancelled, and compacting on a
- * thread holds the main thread's writes at the gate instead of in SQLite's busy handler.
+ * a long write, suggestion work for an article left behind is cancelled, and compacting an old
+ * library on a thread holds the main thread's writes at the gate instead of in SQLite's busy
+ * handler.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openApp, type FolioApp } from '../../src/main/core/app';
 import { ReaderPool } from '../../src/main/core/library/readers/reader-pool';
 import { Store } from '../../src/main/core/storage/store';
+import { migrate } from '../../src/main/core/storage/migrations';
 import { importSeedOnce } from '../../src/main/core/library/seed';
 import type { ArticlePage } from '../../src/shared/model';
 import type { Params } from '../../src/shared/contract';
@@ -157,7 +159,7 @@ describe('pooled reads', () => {
     }
   });
 
-  it('compacts on a thread while writes wait at the gate, losing none', async () => {
+  it('compacts in steps on the writer beside other calls, losing none', async () => {
     const id = ids[7] as number;
     const [compacted, updated] = await Promise.all([
       pooled.api['library.compact']({}),
@@ -165,8 +167,40 @@ describe('pooled reads', () => {
     ]);
     expect(compacted.afterBytes).toBeGreaterThan(0);
     expect(updated.starredAt).not.toBeNull();
-    const reread = await pooled.api['articles.list']({ filter: 'starred' } as never);
+    const reread = await pooled.api['articles.list']({ filter: 'starred' });
     expect(reread.items.map((a) => a.id)).toContain(id);
+  });
+});
+
+describe('a library made before incremental vacuum', () => {
+  it('is compacted on a thread while the main thread’s writes wait at the gate', async () => {
+    const legacyDir = tempDir();
+    const db = new Database(join(legacyDir, 'folio.db'));
+    db.pragma('journal_mode = WAL');
+    migrate(db); // auto_vacuum NONE, as every library was before issue 11
+    db.close();
+    const app = openApp({
+      dataDir: legacyDir,
+      resourcesDir: RESOURCES_DIR,
+      scheduleRefresh: false,
+      fetch: loopbackFetch,
+      readerWorker: join(workers, 'reader-worker.cjs'),
+    });
+    try {
+      const seed = (await app.api['articles.list']({})).items[0]?.id as number;
+      const [compacted, updated, listed] = await Promise.all([
+        app.api['library.compact']({}),
+        app.api['articles.update']({ id: seed, starred: true }),
+        app.api['articles.list']({}),
+      ]);
+      expect(compacted.afterBytes).toBeGreaterThan(0);
+      expect(updated.starredAt).not.toBeNull();
+      expect(listed.items.map((a) => a.id)).toEqual([seed]);
+      // Switched over: the next compaction runs in steps.
+      expect((await app.api['articles.list']({ filter: 'starred' })).items).toHaveLength(1);
+    } finally {
+      app.close();
+    }
   });
 });
 

@@ -12,6 +12,7 @@ import type { LibraryContext } from '../library/library-context';
 import type { WriteGate } from '../library/write-gate';
 import { articleForRelated } from '../library/related/related-candidates';
 import { SiteDiscovery, type DiscoverFeeds } from '../library/related/related-discovery';
+import { compactsInSteps } from '../library/offline/usage';
 import { isPooled } from '../library/readers/reader-jobs';
 import type { ReaderPool } from '../library/readers/reader-pool';
 
@@ -45,7 +46,10 @@ export function routedApi(api: Api, pool: ReaderPool | null, deps: RoutingDeps):
     const discovered = sites ? await sites.feedsFor(article) : [];
     return unwrap(await pool.run({ kind: 'relatedFeeds', articleId, discovered }));
   };
-  routed['library.compact'] = async () => {
+  // A library with incremental vacuum compacts in steps on the writer; an older one is
+  // rewritten once by VACUUM on a thread, the main thread's writes waiting at the gate.
+  routed['library.compact'] = async (params) => {
+    if (compactsInSteps(store)) return api['library.compact'](params as never);
     if (store.inTransaction) {
       throw new ApiError('CONFLICT', 'The database is busy; try compacting again in a moment.');
     }

@@ -13,6 +13,6 @@ export function libraryService(
   return {
     'library.usage': async () => libraryUsage(store),
     'library.cleanup': async () => cleanUp(store, events),
-    'library.compact': async () => compactLibrary(store),
+    'library.compact': () => compactLibrary(store),
   };
 }

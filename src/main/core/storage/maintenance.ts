@@ -110,9 +110,39 @@ export class Maintenance {
     if (db.inTransaction) throw new Error('Cannot compact the database inside a transaction.');
     const beforeBytes = this.#fileBytes();
     db.pragma('wal_checkpoint(TRUNCATE)');
+    // A library made before incremental vacuum is switched to it by this one full VACUUM.
+    db.pragma('auto_vacuum = INCREMENTAL');
     db.exec('VACUUM');
     db.pragma('wal_checkpoint(TRUNCATE)');
     return { beforeBytes, afterBytes: this.#fileBytes() };
+  }
+
+  /**
+   * True when free pages can be given back step by step (auto_vacuum = INCREMENTAL: every
+   * library created since issue 11, and any other after its first full compact).
+   */
+  get incremental(): boolean {
+    return this.sql.db.pragma('auto_vacuum', { simple: true }) === 2;
+  }
+
+  /**
+   * Gives back up to `pages` free pages (moving pages from the end of the file into free ones,
+   * then truncating it) and returns how many free pages are left. One short write transaction.
+   */
+  vacuumStep(pages: number): number {
+    const { db } = this.sql;
+    db.pragma(`incremental_vacuum(${Math.max(1, Math.floor(pages))})`);
+    return db.pragma('freelist_count', { simple: true }) as number;
+  }
+
+  /** Checkpoints the WAL into the file and truncates it (after a compaction's steps). */
+  checkpoint(): void {
+    this.sql.db.pragma('wal_checkpoint(TRUNCATE)');
+  }
+
+  /** Returns the bytes of the main file plus the WAL (what a compaction reports). */
+  fileBytes(): number {
+    return this.#fileBytes();
   }
 
   /** The main file's size plus the WAL's; page count × size for an in-memory database. */

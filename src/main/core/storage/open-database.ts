@@ -35,6 +35,10 @@ export function openDatabase(file: string, options: OpenOptions = {}): Database.
     }
     db.pragma('busy_timeout = 5000');
     db.pragma('foreign_keys = ON');
+    // Free pages can then be given back in small steps beside the other work (compacting,
+    // docs/technotes/reader-threads.md). SQLite takes it only before the file's first page is
+    // written, so before journal_mode, and it changes nothing in an existing library.
+    if (version === 0) db.pragma('auto_vacuum = INCREMENTAL');
     if (file !== ':memory:') db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     migrate(db);

@@ -14,13 +14,39 @@ export function libraryUsage(store: Store): LibraryUsage {
   };
 }
 
+/** Free pages given back per step, and how long the steps run before the event loop's turn. */
+const STEP_PAGES = 256;
+const STEPS_FOR_MS = 15;
+
 /**
- * Compacts the database (checkpoint, VACUUM, checkpoint) and returns its size before and after.
- * Takes as long as rewriting the file does; nothing else can write meanwhile, and nothing is lost.
+ * Compacts the database and returns its size before and after. A library with incremental
+ * vacuum (all made since issue 11) gives its free pages back in short steps with the event loop
+ * turning between them, so nothing waits; an older one is rewritten by one VACUUM (which also
+ * switches it to incremental), holding the writer for as long as that takes. Nothing is lost.
  */
-export function compactLibrary(store: Store): { beforeBytes: number; afterBytes: number } {
-  if (store.inTransaction) {
-    throw new ApiError('CONFLICT', 'The database is busy; try compacting again in a moment.');
+export async function compactLibrary(
+  store: Store,
+): Promise<{ beforeBytes: number; afterBytes: number }> {
+  if (store.inTransaction) throw busy();
+  if (!store.maintenance.incremental) return store.maintenance.compact();
+  const beforeBytes = store.maintenance.fileBytes();
+  for (;;) {
+    if (store.inTransaction) throw busy();
+    const until = performance.now() + STEPS_FOR_MS;
+    let left = store.maintenance.vacuumStep(STEP_PAGES);
+    while (left > 0 && performance.now() < until) left = store.maintenance.vacuumStep(STEP_PAGES);
+    if (left === 0) break;
+    await new Promise((resolve) => setImmediate(resolve));
   }
-  return store.maintenance.compact();
+  store.maintenance.checkpoint();
+  return { beforeBytes, afterBytes: store.maintenance.fileBytes() };
+}
+
+/** Returns true when compacting runs in steps beside other work (no thread, no gate needed). */
+export function compactsInSteps(store: Store): boolean {
+  return store.maintenance.incremental;
+}
+
+function busy(): ApiError {
+  return new ApiError('CONFLICT', 'The database is busy; try compacting again in a moment.');
 }
