@@ -196,7 +196,7 @@ describe('a library made before incremental vacuum', () => {
       expect(compacted.afterBytes).toBeGreaterThan(0);
       expect(updated.starredAt).not.toBeNull();
       expect(listed.items.map((a) => a.id)).toEqual([seed]);
-      // Switched over: the next compaction runs in steps.
+      // The star waited for the VACUUM, and was kept.
       expect((await app.api['articles.list']({ filter: 'starred' })).items).toHaveLength(1);
     } finally {
       app.close();
