@@ -1,8 +1,8 @@
 /**
  * One fetched answer of a subscribed feed into the store (docs/technotes/refresh.md, "One
  * feed"): a 304, or the body of last time, only records the fetch; anything else is parsed, then
- * its articles and the fetch record are stored in one transaction, so the body hash is never
- * kept without the articles it gave.
+ * its articles are stored in short transactions (store-in-chunks.ts) with the fetch record in
+ * the last, so the body hash is never kept without the articles it gave.
  */
 import { createHash } from 'node:crypto';
 import type { EventHub } from '../../events';
@@ -10,6 +10,8 @@ import type { FeedFetchState } from '../../storage/feeds-table';
 import type { Store } from '../../storage/store';
 import type { FeedBytesMeta } from '../../feeds/pipeline';
 import { feedUpdateOf } from './feed-update-of';
+import { storeInChunks } from './store-in-chunks';
+import type { WriteGate } from '../write-gate';
 import { nextFetchAt } from '../../feeds/schedule';
 import type { NormalizedFeed } from '../../feeds/types';
 import type { FetchOutcome } from '../../net/types';
@@ -33,6 +35,8 @@ export interface IngestDeps {
   announceStored: (feedId: number, articleIds: number[]) => void;
   /** Aborted when the app closes: nothing is written after that. */
   closing: AbortSignal;
+  /** Waited for before writing (a compaction on a thread holds it). */
+  gate?: WriteGate;
 }
 
 /**
@@ -56,6 +60,8 @@ export async function ingestFetched(
   // A 304, or the body of last time (NetNewsWire's AvoidFeedParsing): nothing to parse.
   const bodyHash = outcome.status === 'not-modified' ? state.bodyHash : hashBody(outcome.bytes);
   if (outcome.status === 'not-modified' || bodyHash === state.bodyHash) {
+    await deps.gate?.idle();
+    if (closing.aborted) return stopped(state.id);
     store.feeds.recordFetch(state.id, {
       ...record,
       bodyHash,
@@ -73,21 +79,26 @@ export async function ingestFetched(
     at,
   );
   if (closing.aborted) return stopped(state.id);
-  const stored = store.transaction(() => {
-    const result = store.feedUpdates.apply(state.id, feedUpdateOf(feed), at);
-    store.feeds.recordFetch(state.id, {
-      ...record,
-      bodyHash,
-      title: feed.title,
-      siteUrl: feed.siteUrl,
-      nextFetchAt: nextFetchAt({
-        now: at,
-        ttlMinutes: feed.ttlMinutes,
-        maxAgeSeconds: outcome.maxAgeSeconds,
+  const stored = await storeInChunks(
+    store,
+    state.id,
+    feedUpdateOf(feed),
+    at,
+    () =>
+      store.feeds.recordFetch(state.id, {
+        ...record,
+        bodyHash,
+        title: feed.title,
+        siteUrl: feed.siteUrl,
+        nextFetchAt: nextFetchAt({
+          now: at,
+          ttlMinutes: feed.ttlMinutes,
+          maxAgeSeconds: outcome.maxAgeSeconds,
+        }),
       }),
-    });
-    return result;
-  });
+    { closing, gate: deps.gate },
+  );
+  if (!stored) return stopped(state.id);
   const changedIds = [...stored.newArticleIds, ...stored.updatedArticleIds];
   if (changedIds.length > 0) {
     events.emit('articles.changed', { feedId: state.id, articleIds: changedIds });

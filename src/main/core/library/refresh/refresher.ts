@@ -23,6 +23,7 @@ import {
   type IngestDeps,
 } from './ingest-fetched';
 import type { NormalizedFeed } from '../../feeds/types';
+import { WriteGate } from '../write-gate';
 
 /** What the refresher works with; `now` is the real clock except in tests. */
 export interface RefresherDeps {
@@ -36,6 +37,8 @@ export interface RefresherDeps {
    * default; the app passes PipelinePool's, which runs it in a worker thread.
    */
   parse?: (bytes: Uint8Array, meta: FeedBytesMeta, now: number) => Promise<NormalizedFeed>;
+  /** Where writes wait while an old library is compacted on a thread (default: never held). */
+  gate?: WriteGate;
   /** Told the ids of new and updated articles after each store (the offline queue's hook). */
   onArticlesStored?: (feedId: number, articleIds: number[]) => void;
 }
@@ -55,6 +58,7 @@ export class Refresher {
       now: Date.now,
       parse: feedFromBytes,
       onArticlesStored: () => undefined,
+      gate: new WriteGate(),
       ...deps,
     };
     this.#ingestDeps = {
@@ -155,6 +159,7 @@ export class Refresher {
     } catch (error) {
       const rediscovered = await this.#rediscover(state, error);
       if (rediscovered) return rediscovered;
+      await this.#deps.gate.idle();
       if (this.#closing.signal.aborted) return stopped(feedId);
       const failure = asApiError(error);
       const details = failure.details as { retryAfterSeconds?: number } | undefined;

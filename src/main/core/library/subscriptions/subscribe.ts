@@ -11,6 +11,7 @@ import { discoverFeeds } from '../../feeds/discover';
 import type { Refresher } from '../refresh/refresher';
 import { MINUTE, nextFetchAt } from '../../feeds/schedule';
 import type { Store } from '../../storage/store';
+import { storeInChunks } from '../refresh/store-in-chunks';
 import { feedUpdateOf } from '../refresh/feed-update-of';
 
 /** What subscribing uses. */
@@ -75,7 +76,7 @@ export async function subscribe(
   }
 }
 
-/** Fetches the feed at `url`, then stores it with its articles in one transaction. */
+/** Fetches the feed at `url`, then stores it and its articles (in chunks when it is big). */
 async function subscribeToFeed(
   { store, events, refresher }: SubscribeDeps,
   url: string,
@@ -85,27 +86,35 @@ async function subscribeToFeed(
   // A feed that moved for good (301/308) is stored under its new address.
   const finalUrl = fetched.permanentUrl ?? url;
   const at = Date.now();
-  let stored: number[] = [];
+  // Until every article is stored, nothing that would let the next fetch skip the body (a 304
+  // or the same hash) is kept: a subscription cut short is completed by its next refresh.
+  const record = (complete: boolean) => ({
+    etag: complete ? fetched.etag : null,
+    lastModified: complete ? fetched.lastModified : null,
+    bodyHash: complete ? bodyHash : null,
+    fetchedAt: at,
+    nextFetchAt: nextFetchAt({
+      now: at,
+      ttlMinutes: feed.ttlMinutes,
+      maxAgeSeconds: fetched.maxAgeSeconds,
+    }),
+  });
   const id = store.transaction(() => {
     refuseDuplicate(store, finalUrl);
     const feedId = store.feeds.insert(
       { url: finalUrl, title: feed.title, siteUrl: feed.siteUrl, folder },
       at,
     );
-    stored = store.feedUpdates.apply(feedId, feedUpdateOf(feed), at).newArticleIds;
-    store.feeds.recordFetch(feedId, {
-      etag: fetched.etag,
-      lastModified: fetched.lastModified,
-      bodyHash,
-      fetchedAt: at,
-      nextFetchAt: nextFetchAt({
-        now: at,
-        ttlMinutes: feed.ttlMinutes,
-        maxAgeSeconds: fetched.maxAgeSeconds,
-      }),
-    });
+    // Not due while its articles are being stored.
+    store.feeds.recordFetch(feedId, record(false));
     return feedId;
   });
+  // A big feed (10,000 items) is stored in short transactions, the fetch record in the last: cut
+  // short, the feed is there with what was stored, and its next refresh stores the rest.
+  const result = await storeInChunks(store, id, feedUpdateOf(feed), at, () =>
+    store.feeds.recordFetch(id, record(true)),
+  );
+  const stored = result?.newArticleIds ?? [];
   events.emit('feeds.changed', { feedIds: [id] });
   events.emit('articles.changed', { feedId: id });
   // Their full text and images are fetched in the background, after this reply.
