@@ -12,9 +12,16 @@ const FEED_ACCEPT =
   'application/xml;q=0.9, text/xml;q=0.9, application/json;q=0.8, */*;q=0.5';
 
 /**
+ * The largest feed body read: a podcast or archive feed of 10,000 items is about 35 MB (the 10 MB
+ * every other fetch keeps refused it). Still a bound: parsing and storing such a feed stays
+ * under 400 MB of memory (docs/technotes/reader-threads.md, "Large feeds").
+ */
+export const FEED_MAX_BYTES = 64 * 1024 * 1024;
+
+/**
  * Fetches one feed with a conditional GET through `get` and returns its bytes and validators, or
- * `{status: 'not-modified'}` for a 304. Limits, redirects and errors are fetchBytes's.
+ * `{status: 'not-modified'}` for a 304. Redirects, errors and other limits are fetchBytes's.
  */
 export function fetchFeed(get: HttpGet, request: FetchRequest): Promise<FetchOutcome> {
-  return get(request, FEED_ACCEPT);
+  return get({ maxBytes: FEED_MAX_BYTES, ...request }, FEED_ACCEPT);
 }
