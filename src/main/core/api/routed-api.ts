@@ -16,6 +16,16 @@ import { compactsInSteps } from '../library/offline/usage';
 import { isPooled } from '../library/readers/reader-jobs';
 import type { ReaderPool } from '../library/readers/reader-pool';
 
+/**
+ * Quick reads left on the writer's connection that need not wait for a compaction: WAL lets
+ * them read beside it. (articles.get may write back a moved highlight; rarely, and briefly.)
+ */
+const READS_ON_WRITER: ReadonlySet<Method> = new Set<Method>([
+  'settings.get',
+  'articles.get',
+  'feeds.discover',
+]);
+
 /** What routing needs beside the Api built on the writer. */
 export interface RoutingDeps {
   store: LibraryContext['store'];
@@ -32,12 +42,16 @@ export function routedApi(api: Api, pool: ReaderPool | null, deps: RoutingDeps):
   const routed = {} as Record<Method, (params: unknown) => Promise<unknown>>;
   for (const method of METHODS) {
     const onWriter = api[method] as (params: unknown) => Promise<unknown>;
-    routed[method] = isPooled(method)
-      ? async (params) => unwrap(await pool.run({ kind: 'api', method, params }))
-      : async (params) => {
-          await gate.idle();
-          return onWriter(params);
-        };
+    if (isPooled(method)) {
+      routed[method] = async (params) => unwrap(await pool.run({ kind: 'api', method, params }));
+    } else if (READS_ON_WRITER.has(method)) {
+      routed[method] = onWriter;
+    } else {
+      routed[method] = async (params) => {
+        await gate.idle();
+        return onWriter(params);
+      };
+    }
   }
   routed['feeds.related'] = async (params) => {
     const { articleId } = params as { articleId: number };
