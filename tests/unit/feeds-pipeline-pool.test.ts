@@ -11,6 +11,7 @@ import { ApiError } from '../../src/shared/errors';
 import { startFixtureServer, type FixtureServer } from '../helpers/fixture-server';
 import { loopbackNet } from '../helpers/net';
 import { buildWorkers } from '../helpers/built-workers';
+import { rssFeed } from '../helpers/generated-feed';
 
 const ROOT = join(__dirname, '..', '..');
 const FIXTURES = join(ROOT, 'tests', 'fixtures');
@@ -106,6 +107,23 @@ require('./pipeline-worker.cjs');
         );
         expect(feeds[index]).toEqual(expected);
       }
+    });
+
+    it('brings a big feed’s items (sent in acknowledged batches) whole and in order', async () => {
+      const items = Array.from({ length: 5000 }, (_, i) => ({
+        guid: `g${i}`,
+        title: `Item ${i}`,
+        published: new Date(Date.UTC(2024, 0, 1) + i * 60_000),
+      }));
+      const bytes = new TextEncoder().encode(rssFeed('Big', items));
+      const meta = { url: 'https://example.com/big.xml', contentType: 'application/rss+xml' };
+      const [feed, again] = await Promise.all([
+        pool.parse(bytes, meta, NOW),
+        pool.parse(bytes, meta, NOW),
+      ]);
+      expect(feed).toEqual(await feedFromBytes(bytes, meta, NOW));
+      expect(again).toEqual(feed);
+      expect(feed.items).toHaveLength(5000);
     });
 
     it('hands over one parsed feed per turn of the event loop, however fast the worker is', async () => {

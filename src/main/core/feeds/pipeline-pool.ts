@@ -11,8 +11,8 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { ApiError } from '../../../shared/errors';
 import { feedFromBytes, type FeedBytesMeta } from './pipeline';
-import type { PipelineJob, PipelineReply } from './pipeline-worker';
-import type { NormalizedFeed } from './types';
+import type { PipelineAck, PipelineJob, PipelineReply } from './pipeline-worker';
+import type { NormalizedFeed, NormalizedItem } from './types';
 
 /** How to build a pool. */
 export interface PipelinePoolOptions {
@@ -35,6 +35,8 @@ interface Job {
   now: number;
   resolve: (feed: NormalizedFeed) => void;
   reject: (error: Error) => void;
+  /** A big feed's items received so far (they come in batches before the feed). */
+  items?: NormalizedItem[];
 }
 
 interface Slot {
@@ -147,6 +149,15 @@ export class PipelinePool {
   #answer(slot: Slot, reply: PipelineReply): void {
     const index = slot.posted.findIndex((job) => job.id === reply.id);
     if (index < 0) return;
+    if ('items' in reply) {
+      // A batch of a big feed's items: kept, and the next asked for on the next turn, so that
+      // copying them in never holds the main thread for long.
+      const job = slot.posted[index] as Job;
+      (job.items ??= []).push(...reply.items);
+      const ack: PipelineAck = { ack: reply.id };
+      setImmediate(() => slot.worker.postMessage(ack));
+      return;
+    }
     const [job] = slot.posted.splice(index, 1) as [Job];
     if (slot.posted.length === 0) slot.worker.unref();
     this.#answered.push({ job, reply });
@@ -171,8 +182,10 @@ export class PipelinePool {
     else this.#handingOver = false;
     if (!answer) return;
     const { job, reply } = answer;
-    if ('feed' in reply) job.resolve(reply.feed);
-    else {
+    if ('feed' in reply) {
+      const { feed } = reply;
+      job.resolve(job.items ? { ...feed, items: [...job.items, ...feed.items] } : feed);
+    } else if ('error' in reply) {
       const { code, message, details } = reply.error;
       job.reject(code === null ? new Error(message) : new ApiError(code, message, details));
     }
