@@ -9,14 +9,15 @@ import type { Connection } from './connection';
 
 /**
  * An article nothing protects: a feed article, read, whose read time and fetch time are both
- * before @cutoff, neither starred nor highlighted nor noted. Driven from article_state (small
- * rows, and only read articles can go) so the big articles rows are only looked up by uid.
+ * before @cutoff, neither starred nor highlighted nor noted. Driven from article_flags (narrow
+ * rows holding read and starred): only the articles read before the cutoff are looked up in
+ * the wide articles rows, not every read article at every run.
  */
 const EXPIRED_SQL = `
   SELECT a.id, a.feed_id AS feedId
-  FROM article_state s CROSS JOIN articles a ON a.uid = s.uid
-  WHERE s.read_at < @cutoff AND s.starred_at IS NULL
-    AND a.fetched_at < @cutoff AND a.feed_id IS NOT NULL AND a.kind = 'feed'
+  FROM article_flags g CROSS JOIN articles a ON a.id = g.id
+  WHERE g.read_at < @cutoff AND g.starred_at IS NULL AND g.feed_id IS NOT NULL
+    AND a.fetched_at < @cutoff AND a.kind = 'feed'
     AND NOT EXISTS (SELECT 1 FROM highlights h WHERE h.article_id = a.id)
     AND NOT EXISTS (SELECT 1 FROM notes n WHERE n.article_id = a.id)`;
 
