@@ -11,12 +11,13 @@ const EXCERPT_CHARS = 240;
 
 export const SUMMARY_COLUMNS = `
   a.id, a.feed_id, f.title AS feed_title, a.kind, a.url, a.title, a.author, a.published_at,
-  a.sort_at, substr(a.text, 1, ${EXCERPT_CHARS}) AS excerpt, s.read_at, s.starred_at,
+  a.sort_at, substr(a.text, 1, ${EXCERPT_CHARS}) AS excerpt, g.read_at, g.starred_at,
   a.images_missing IS 0 AS offline_ready`;
+/** Read and starred come from article_flags (migration 7), a copy of article_state by article. */
 export const SUMMARY_FROM = `
   FROM articles a
   LEFT JOIN feeds f ON f.id = a.feed_id
-  LEFT JOIN article_state s ON s.uid = a.uid`;
+  LEFT JOIN article_flags g ON g.id = a.id`;
 
 export interface SummaryRow {
   id: number;
@@ -34,14 +35,38 @@ export interface SummaryRow {
   offline_ready: 0 | 1;
 }
 
-export const FILTER_SQL: Record<ArticleFilter, string> = {
-  all: '1',
-  unread: 's.read_at IS NULL',
-  starred: 's.starred_at IS NOT NULL',
-  annotated:
-    '(EXISTS (SELECT 1 FROM highlights h WHERE h.article_id = a.id) OR EXISTS (SELECT 1 FROM notes n WHERE n.article_id = a.id))',
+/**
+ * How a list reads each filter: `from` is the driving table and its joins, `where` the
+ * filter, `order` the alias whose (sort_at, id) the ORDER BY and the cursor use, so that the
+ * index walked gives the order (docs/technotes/storage.md, "Lists and counts at a million
+ * articles"). Unread and starred walk article_flags' partial indexes; annotated starts from the
+ * few annotated articles and sorts them; the others walk articles' time indexes.
+ */
+export interface FilterPlan {
+  from: string;
+  where: string;
+  order: 'a' | 'g';
+}
+
+const FROM_ARTICLES = `FROM articles a
+  LEFT JOIN feeds f ON f.id = a.feed_id
+  LEFT JOIN article_flags g ON g.id = a.id`;
+// CROSS JOIN keeps the driving table first: SQLite never reorders it.
+const FROM_FLAGS = `FROM article_flags g CROSS JOIN articles a ON a.id = g.id
+  LEFT JOIN feeds f ON f.id = a.feed_id`;
+const FROM_ANNOTATED = `FROM (SELECT article_id AS id FROM highlights
+    UNION SELECT article_id FROM notes) t
+  CROSS JOIN articles a ON a.id = t.id
+  LEFT JOIN feeds f ON f.id = a.feed_id
+  LEFT JOIN article_flags g ON g.id = a.id`;
+
+export const FILTER_PLAN: Record<ArticleFilter, FilterPlan> = {
+  all: { from: FROM_ARTICLES, where: '1', order: 'a' },
+  unread: { from: FROM_FLAGS, where: 'g.read_at IS NULL', order: 'g' },
+  starred: { from: FROM_FLAGS, where: 'g.starred_at IS NOT NULL', order: 'g' },
+  annotated: { from: FROM_ANNOTATED, where: '1', order: 'a' },
   // The library: articles without a feed (the seed and saved pages), see docs/technotes.
-  saved: 'a.feed_id IS NULL',
+  saved: { from: FROM_ARTICLES, where: 'a.feed_id IS NULL', order: 'a' },
 };
 
 /** Returns the Api summary of a summary row. */

@@ -148,7 +148,9 @@ export class FeedsTable {
   remove(id: number): boolean {
     return this.sql.transaction(() => {
       if (!this.sql.statement('SELECT 1 FROM feeds WHERE id = ?').get(id)) return false;
-      const touched = `(EXISTS (SELECT 1 FROM article_state s WHERE s.uid = a.uid AND s.starred_at IS NOT NULL)
+      // Starred is read from article_flags by id, which the feed's index holds: the wide row
+      // of an article is read only when it is kept.
+      const touched = `(EXISTS (SELECT 1 FROM article_flags g WHERE g.id = a.id AND g.starred_at IS NOT NULL)
         OR EXISTS (SELECT 1 FROM highlights h WHERE h.article_id = a.id)
         OR EXISTS (SELECT 1 FROM notes n WHERE n.article_id = a.id))`;
       this.sql

@@ -253,6 +253,226 @@ export const MIGRATIONS: readonly string[] = [
     error TEXT
   );
   `,
+
+  // 7: lists and counts at a million articles (docs/technotes/storage.md, "Lists and counts at a
+  // million articles"). article_flags is a narrow copy of what lists filter and sort on, one row
+  // per article kept by triggers, so read/starred filters use partial indexes without rewriting
+  // the wide articles rows; the unread counters move onto it; source_usage keeps library.usage's
+  // sums instead of scanning every article.
+  `
+  DROP TRIGGER unread_article_insert;
+  DROP TRIGGER unread_article_delete;
+  DROP TRIGGER unread_article_move;
+  DROP TRIGGER unread_state_insert;
+  DROP TRIGGER unread_state_update;
+  DROP TRIGGER unread_state_delete;
+
+  CREATE TABLE article_flags (
+    id         INTEGER PRIMARY KEY, -- articles.id
+    uid        TEXT NOT NULL,
+    feed_id    INTEGER,
+    sort_at    INTEGER NOT NULL,
+    read_at    INTEGER,
+    starred_at INTEGER
+  );
+  INSERT INTO article_flags (id, uid, feed_id, sort_at, read_at, starred_at)
+  SELECT a.id, a.uid, a.feed_id, a.sort_at, s.read_at, s.starred_at
+  FROM articles a LEFT JOIN article_state s ON s.uid = a.uid;
+  -- The id is the rowid, which every index entry ends with: (sort_at) walked backwards gives
+  -- ORDER BY sort_at DESC, id DESC, with a smaller entry than (sort_at DESC, id DESC).
+  CREATE INDEX article_flags_unread ON article_flags (sort_at) WHERE read_at IS NULL;
+  CREATE INDEX article_flags_unread_by_feed ON article_flags (feed_id, sort_at)
+  WHERE read_at IS NULL;
+  CREATE INDEX article_flags_starred ON article_flags (sort_at) WHERE starred_at IS NOT NULL;
+
+  -- articles -> article_flags.
+  CREATE TRIGGER article_flags_insert AFTER INSERT ON articles BEGIN
+    INSERT INTO article_flags (id, uid, feed_id, sort_at, read_at, starred_at)
+    SELECT new.id, new.uid, new.feed_id, new.sort_at, s.read_at, s.starred_at
+    FROM (SELECT 1) LEFT JOIN article_state s ON s.uid = new.uid;
+  END;
+  CREATE TRIGGER article_flags_delete AFTER DELETE ON articles BEGIN
+    DELETE FROM article_flags WHERE id = old.id;
+  END;
+  CREATE TRIGGER article_flags_move AFTER UPDATE OF uid, feed_id, sort_at ON articles
+  WHEN old.uid IS NOT new.uid OR old.feed_id IS NOT new.feed_id OR old.sort_at IS NOT new.sort_at
+  BEGIN
+    UPDATE article_flags SET uid = new.uid, feed_id = new.feed_id, sort_at = new.sort_at,
+      read_at = (SELECT read_at FROM article_state WHERE uid = new.uid),
+      starred_at = (SELECT starred_at FROM article_state WHERE uid = new.uid)
+    WHERE id = new.id;
+  END;
+
+  -- article_state -> article_flags. The uid -> id lookup reads only articles' uid index.
+  CREATE TRIGGER article_flags_state_insert AFTER INSERT ON article_state BEGIN
+    UPDATE article_flags SET read_at = new.read_at, starred_at = new.starred_at
+    WHERE id = (SELECT id FROM articles WHERE uid = new.uid);
+  END;
+  CREATE TRIGGER article_flags_state_update AFTER UPDATE OF read_at, starred_at ON article_state
+  WHEN old.read_at IS NOT new.read_at OR old.starred_at IS NOT new.starred_at
+  BEGIN
+    UPDATE article_flags SET read_at = new.read_at, starred_at = new.starred_at
+    WHERE id = (SELECT id FROM articles WHERE uid = new.uid);
+  END;
+  CREATE TRIGGER article_flags_state_delete AFTER DELETE ON article_state BEGIN
+    UPDATE article_flags SET read_at = NULL, starred_at = NULL
+    WHERE id = (SELECT id FROM articles WHERE uid = old.uid);
+  END;
+
+  -- The unread counters (migration 2's rule: a feed article without a read time), from the flags.
+  CREATE TRIGGER unread_flags_insert AFTER INSERT ON article_flags
+  WHEN new.feed_id IS NOT NULL AND new.read_at IS NULL
+  BEGIN
+    UPDATE feeds SET unread_count = unread_count + 1 WHERE id = new.feed_id;
+  END;
+  CREATE TRIGGER unread_flags_delete AFTER DELETE ON article_flags
+  WHEN old.feed_id IS NOT NULL AND old.read_at IS NULL
+  BEGIN
+    UPDATE feeds SET unread_count = unread_count - 1 WHERE id = old.feed_id;
+  END;
+  CREATE TRIGGER unread_flags_update AFTER UPDATE OF feed_id, read_at ON article_flags
+  WHEN old.feed_id IS NOT new.feed_id OR (old.read_at IS NULL) IS NOT (new.read_at IS NULL)
+  BEGIN
+    UPDATE feeds SET unread_count = unread_count - 1 WHERE id = old.feed_id AND old.read_at IS NULL;
+    UPDATE feeds SET unread_count = unread_count + 1 WHERE id = new.feed_id AND new.read_at IS NULL;
+  END;
+  UPDATE feeds SET unread_count = (
+    SELECT count(*) FROM article_flags WHERE feed_id = feeds.id AND read_at IS NULL);
+
+  -- Space used per source (library.usage): source is the feed id, 0 for the library (feed_id
+  -- NULL). Text bytes as usageBySource counted them; an image counts for the source of the
+  -- lowest article id linking it (its owner).
+  CREATE TABLE source_usage (
+    source      INTEGER PRIMARY KEY,
+    articles    INTEGER NOT NULL DEFAULT 0,
+    text_bytes  INTEGER NOT NULL DEFAULT 0,
+    image_bytes INTEGER NOT NULL DEFAULT 0
+  );
+  INSERT INTO source_usage (source, articles, text_bytes)
+  SELECT coalesce(feed_id, 0), count(*), sum(octet_length(content_html)
+    + coalesce(octet_length(full_text_html), 0) + octet_length(text))
+  FROM articles NOT INDEXED GROUP BY coalesce(feed_id, 0);
+  INSERT INTO source_usage (source, image_bytes)
+  SELECT coalesce(a.feed_id, 0), sum(x.size)
+  FROM (SELECT asset_id, min(article_id) AS article_id FROM article_assets GROUP BY asset_id) o
+  JOIN articles a ON a.id = o.article_id JOIN assets x ON x.id = o.asset_id
+  GROUP BY coalesce(a.feed_id, 0)
+  ON CONFLICT (source) DO UPDATE SET image_bytes = excluded.image_bytes;
+
+  CREATE TRIGGER usage_article_insert AFTER INSERT ON articles BEGIN
+    INSERT INTO source_usage (source, articles, text_bytes)
+    VALUES (coalesce(new.feed_id, 0), 1, octet_length(new.content_html)
+      + coalesce(octet_length(new.full_text_html), 0) + octet_length(new.text))
+    ON CONFLICT (source) DO UPDATE SET articles = articles + 1,
+      text_bytes = text_bytes + excluded.text_bytes;
+  END;
+  CREATE TRIGGER usage_article_update AFTER UPDATE OF feed_id, content_html, full_text_html, text
+  ON articles
+  WHEN old.feed_id IS NOT new.feed_id
+    OR octet_length(old.content_html) + coalesce(octet_length(old.full_text_html), 0)
+       + octet_length(old.text)
+    IS NOT octet_length(new.content_html) + coalesce(octet_length(new.full_text_html), 0)
+       + octet_length(new.text)
+  BEGIN
+    UPDATE source_usage SET articles = articles - 1, text_bytes = text_bytes
+      - octet_length(old.content_html) - coalesce(octet_length(old.full_text_html), 0)
+      - octet_length(old.text)
+    WHERE source = coalesce(old.feed_id, 0);
+    INSERT INTO source_usage (source, articles, text_bytes)
+    VALUES (coalesce(new.feed_id, 0), 1, octet_length(new.content_html)
+      + coalesce(octet_length(new.full_text_html), 0) + octet_length(new.text))
+    ON CONFLICT (source) DO UPDATE SET articles = articles + 1,
+      text_bytes = text_bytes + excluded.text_bytes;
+  END;
+  -- Before the delete: article_assets' cascade removes the links once the row is gone.
+  CREATE TRIGGER usage_article_delete BEFORE DELETE ON articles BEGIN
+    UPDATE source_usage SET articles = articles - 1, text_bytes = text_bytes
+      - octet_length(old.content_html) - coalesce(octet_length(old.full_text_html), 0)
+      - octet_length(old.text)
+    WHERE source = coalesce(old.feed_id, 0);
+  END;
+  -- The images an article owns go with it when it leaves its source: to the next owner when it
+  -- is deleted, to its new source when it moves.
+  CREATE TRIGGER usage_images_delete BEFORE DELETE ON articles
+  WHEN EXISTS (SELECT 1 FROM article_assets WHERE article_id = old.id)
+  BEGIN
+    UPDATE source_usage SET image_bytes = image_bytes - (
+      SELECT coalesce(sum(x.size), 0) FROM article_assets l JOIN assets x ON x.id = l.asset_id
+      WHERE l.article_id = old.id AND NOT EXISTS (
+        SELECT 1 FROM article_assets o WHERE o.asset_id = l.asset_id AND o.article_id < old.id))
+    WHERE source = coalesce(old.feed_id, 0);
+    INSERT INTO source_usage (source, image_bytes)
+    SELECT coalesce(n.feed_id, 0), sum(x.size)
+    FROM article_assets l JOIN assets x ON x.id = l.asset_id
+    JOIN articles n ON n.id = (SELECT min(o.article_id) FROM article_assets o
+      WHERE o.asset_id = l.asset_id AND o.article_id > old.id)
+    WHERE l.article_id = old.id AND NOT EXISTS (
+      SELECT 1 FROM article_assets o WHERE o.asset_id = l.asset_id AND o.article_id < old.id)
+    GROUP BY coalesce(n.feed_id, 0)
+    ON CONFLICT (source) DO UPDATE SET image_bytes = image_bytes + excluded.image_bytes;
+  END;
+  CREATE TRIGGER usage_images_move AFTER UPDATE OF feed_id ON articles
+  WHEN old.feed_id IS NOT new.feed_id
+    AND EXISTS (SELECT 1 FROM article_assets WHERE article_id = new.id)
+  BEGIN
+    UPDATE source_usage SET image_bytes = image_bytes - (
+      SELECT coalesce(sum(x.size), 0) FROM article_assets l JOIN assets x ON x.id = l.asset_id
+      WHERE l.article_id = new.id AND NOT EXISTS (
+        SELECT 1 FROM article_assets o WHERE o.asset_id = l.asset_id AND o.article_id < new.id))
+    WHERE source = coalesce(old.feed_id, 0);
+    INSERT INTO source_usage (source, image_bytes) VALUES (coalesce(new.feed_id, 0), (
+      SELECT coalesce(sum(x.size), 0) FROM article_assets l JOIN assets x ON x.id = l.asset_id
+      WHERE l.article_id = new.id AND NOT EXISTS (
+        SELECT 1 FROM article_assets o WHERE o.asset_id = l.asset_id AND o.article_id < new.id)))
+    ON CONFLICT (source) DO UPDATE SET image_bytes = image_bytes + excluded.image_bytes;
+  END;
+  -- A new link: the image moves to this article's source when it becomes the owner.
+  CREATE TRIGGER usage_link_insert AFTER INSERT ON article_assets
+  WHEN NOT EXISTS (SELECT 1 FROM article_assets o
+    WHERE o.asset_id = new.asset_id AND o.article_id < new.article_id)
+  BEGIN
+    UPDATE source_usage SET image_bytes = image_bytes
+      - (SELECT size FROM assets WHERE id = new.asset_id)
+    WHERE source = (SELECT coalesce(a.feed_id, 0) FROM articles a WHERE a.id = (
+      SELECT min(o.article_id) FROM article_assets o
+      WHERE o.asset_id = new.asset_id AND o.article_id > new.article_id));
+    INSERT INTO source_usage (source, image_bytes)
+    SELECT coalesce(a.feed_id, 0), x.size FROM articles a, assets x
+    WHERE a.id = new.article_id AND x.id = new.asset_id
+    ON CONFLICT (source) DO UPDATE SET image_bytes = image_bytes + excluded.image_bytes;
+  END;
+  -- A link removed while its article and asset stay (cascades are the triggers above and below).
+  CREATE TRIGGER usage_link_delete AFTER DELETE ON article_assets
+  WHEN EXISTS (SELECT 1 FROM articles WHERE id = old.article_id)
+    AND EXISTS (SELECT 1 FROM assets WHERE id = old.asset_id)
+    AND NOT EXISTS (SELECT 1 FROM article_assets o
+      WHERE o.asset_id = old.asset_id AND o.article_id < old.article_id)
+  BEGIN
+    UPDATE source_usage SET image_bytes = image_bytes
+      - (SELECT size FROM assets WHERE id = old.asset_id)
+    WHERE source = (SELECT coalesce(feed_id, 0) FROM articles WHERE id = old.article_id);
+    INSERT INTO source_usage (source, image_bytes)
+    SELECT coalesce(a.feed_id, 0), x.size FROM articles a, assets x
+    WHERE x.id = old.asset_id AND a.id = (
+      SELECT min(article_id) FROM article_assets WHERE asset_id = old.asset_id)
+    ON CONFLICT (source) DO UPDATE SET image_bytes = image_bytes + excluded.image_bytes;
+  END;
+  CREATE TRIGGER usage_asset_resize AFTER UPDATE OF size ON assets
+  WHEN old.size IS NOT new.size
+  BEGIN
+    UPDATE source_usage SET image_bytes = image_bytes + new.size - old.size
+    WHERE source = (SELECT coalesce(a.feed_id, 0) FROM articles a WHERE a.id = (
+      SELECT min(article_id) FROM article_assets WHERE asset_id = new.id));
+  END;
+  CREATE TRIGGER usage_asset_delete BEFORE DELETE ON assets BEGIN
+    UPDATE source_usage SET image_bytes = image_bytes - old.size
+    WHERE source = (SELECT coalesce(a.feed_id, 0) FROM articles a WHERE a.id = (
+      SELECT min(article_id) FROM article_assets WHERE asset_id = old.id));
+  END;
+  CREATE TRIGGER usage_feed_delete AFTER DELETE ON feeds BEGIN
+    DELETE FROM source_usage WHERE source = old.id;
+  END;
+  `,
 ];
 
 /** Returns the schema version of an open database. */
