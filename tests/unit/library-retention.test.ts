@@ -1,7 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Store } from '../../src/main/core/storage/store';
 import type { ArticleUpdate, FeedUpdate } from '../../src/main/core/storage/feed-update';
-import { applyRetention, cleanUp } from '../../src/main/core/library/offline/retention';
+import {
+  applyRetention,
+  applyRetentionInSteps,
+  cleanUp,
+} from '../../src/main/core/library/offline/retention';
 import { updateSettings } from '../../src/main/core/library/settings';
 import { RetentionScheduler } from '../../src/main/core/library/offline/retention-scheduler';
 import { EventHub } from '../../src/main/core/events';
@@ -212,8 +216,59 @@ describe('applyRetention', () => {
   });
 });
 
+describe('retention in steps', () => {
+  /** Two equal libraries: 3 feeds of 2,000 articles each, two thirds read long ago. */
+  function twins(): [Store, Store] {
+    return [Store.open(':memory:'), Store.open(':memory:')].map((store) => {
+      for (let f = 0; f < 3; f++) {
+        const feedId = store.feeds.insert({
+          url: `https://example.com/${f}`,
+          title: `F${f}`,
+          siteUrl: null,
+          folder: null,
+        });
+        const identities = Array.from({ length: 2000 }, (_, i) => `a${i}`);
+        store.feedUpdates.apply(feedId, feedOf(identities), NOW - 200 * DAY);
+        const ids = identities.map((i) => store.articles.idByUid(`${feedId}:${i}`)!);
+        store.articles.markRead(
+          ids.filter((_, i) => i % 3 !== 0),
+          NOW - 200 * DAY,
+        );
+      }
+      return store;
+    }) as [Store, Store];
+  }
+
+  it('deletes what one pass deletes, letting the event loop turn between steps', async () => {
+    const [stepped, whole] = twins();
+    let turns = 0;
+    const ticking = setInterval(() => turns++, 0);
+    const result = await applyRetentionInSteps(stepped, NOW, 90, { first: 16, max: 64 });
+    clearInterval(ticking);
+    expect(result).toEqual(applyRetention(whole, NOW, 90));
+    expect(result?.deletedArticles).toBe(3 * 1333);
+    expect(turns).toBeGreaterThan(0);
+    const left = (store: Store) => count(store, 'SELECT count(*) FROM articles');
+    expect(left(stepped)).toBe(left(whole));
+  });
+
+  it('stops between steps when told to, keeping what it deleted', async () => {
+    const [store] = twins();
+    let steps = 0;
+    const result = await applyRetentionInSteps(store, NOW, 90, {
+      first: 16,
+      max: 16,
+      stopped: () => ++steps > 3,
+    });
+    expect(result).toBeNull();
+    const left = count(store, 'SELECT count(*) FROM articles');
+    expect(left).toBeLessThan(6000);
+    expect(left).toBeGreaterThan(6000 - 3 * 1333);
+  });
+});
+
 describe('cleanUp', () => {
-  it('tells the windows which feeds changed, and stays quiet when nothing was deleted', () => {
+  it('tells the windows which feeds changed, and stays quiet when nothing was deleted', async () => {
     const store = Store.open(':memory:');
     const events = new EventHub();
     const seen: FolioEvent[] = [];
@@ -231,13 +286,13 @@ describe('cleanUp', () => {
       NOW - 200 * DAY,
     );
 
-    expect(cleanUp(store, events, NOW)).toEqual({ deletedArticles: 1, deletedImages: 0 });
+    expect(await cleanUp(store, events, NOW)).toEqual({ deletedArticles: 1, deletedImages: 0 });
     expect(seen).toEqual([
       { type: 'articles.changed', data: { feedId } },
       { type: 'feeds.changed', data: { feedIds: [feedId] } },
     ]);
     seen.length = 0;
-    expect(cleanUp(store, events, NOW)).toEqual({ deletedArticles: 0, deletedImages: 0 });
+    expect(await cleanUp(store, events, NOW)).toEqual({ deletedArticles: 0, deletedImages: 0 });
     expect(seen).toEqual([]);
   });
 });
@@ -247,7 +302,7 @@ describe('RetentionScheduler', () => {
     vi.useRealTimers();
   });
 
-  it('applies retention a minute after start, then every day, until stopped', () => {
+  it('applies retention a minute after start, then every day, until stopped', async () => {
     vi.useFakeTimers();
     const store = Store.open(':memory:');
     const feedId = store.feeds.insert({
@@ -268,18 +323,18 @@ describe('RetentionScheduler', () => {
     const scheduler = new RetentionScheduler(store, new EventHub(), () => NOW);
     readOld('first');
     scheduler.start();
-    vi.advanceTimersByTime(59_000);
+    await vi.advanceTimersByTimeAsync(59_000);
     expect(articles()).toBe(1);
-    vi.advanceTimersByTime(1_000);
+    await vi.advanceTimersByTimeAsync(1_000);
     expect(articles()).toBe(0);
 
     readOld('second');
-    vi.advanceTimersByTime(DAY);
+    await vi.advanceTimersByTimeAsync(DAY);
     expect(articles()).toBe(0);
 
     readOld('third');
     scheduler.stop();
-    vi.advanceTimersByTime(2 * DAY);
+    await vi.advanceTimersByTimeAsync(2 * DAY);
     expect(articles()).toBe(1);
   });
 });

@@ -118,6 +118,21 @@ describe('list plans at any size', () => {
     }
   });
 
+  it('walks ids and feeds by index for the steps of retention and of removing a feed', () => {
+    const expiry = planOf((store) =>
+      store.maintenance.deleteExpiredArticles(1, { fromId: 1, toId: 100 }),
+    );
+    expect(expiry).toContain('SEARCH g USING INTEGER PRIMARY KEY (rowid>? AND rowid<?)');
+    expect(scansTable(expiry), expiry).toBe(false);
+    const removal = plansOf((store) => store.feeds.deleteUntouchedArticles(1, 100))
+      .map((p) => p.plan)
+      .join('\n');
+    expect(removal).toMatch(
+      /SEARCH a USING (COVERING )?INDEX articles_by_feed_time \(feed_id=\?\)/,
+    );
+    expect(scansTable(removal), removal).toBe(false);
+  });
+
   it('reads library.usage from the per-source sums, not the articles', () => {
     const plan = planOf((store) => store.maintenance.usageBySource());
     expect(plan).toContain('SEARCH u USING INTEGER PRIMARY KEY (rowid=?)');

@@ -12,7 +12,7 @@ export function libraryService(
 ): Pick<Api, 'library.usage' | 'library.cleanup' | 'library.compact'> {
   return {
     'library.usage': async () => libraryUsage(store),
-    'library.cleanup': async () => cleanUp(store, events),
+    'library.cleanup': () => cleanUp(store, events),
     'library.compact': () => compactLibrary(store),
   };
 }

@@ -61,6 +61,15 @@ export interface FetchErrorRecord {
 const FEED_SELECT = `SELECT f.id, f.url, f.site_url, coalesce(f.custom_title, f.title) AS title,
   f.folder, f.last_fetched_at, f.last_error, f.unread_count AS unread, f.full_text FROM feeds f`;
 
+/**
+ * An article of a feed the user touched (starred, highlighted, noted): it stays, as a library
+ * article, when the feed goes. Starred is read from article_flags by id, which the feed's index
+ * holds: the wide row of an article is read only when it is kept.
+ */
+const TOUCHED = `(EXISTS (SELECT 1 FROM article_flags g WHERE g.id = a.id AND g.starred_at IS NOT NULL)
+  OR EXISTS (SELECT 1 FROM highlights h WHERE h.article_id = a.id)
+  OR EXISTS (SELECT 1 FROM notes n WHERE n.article_id = a.id))`;
+
 /** Queries and writes on feeds. */
 export class FeedsTable {
   constructor(private readonly sql: Connection) {}
@@ -148,14 +157,9 @@ export class FeedsTable {
   remove(id: number): boolean {
     return this.sql.transaction(() => {
       if (!this.sql.statement('SELECT 1 FROM feeds WHERE id = ?').get(id)) return false;
-      // Starred is read from article_flags by id, which the feed's index holds: the wide row
-      // of an article is read only when it is kept.
-      const touched = `(EXISTS (SELECT 1 FROM article_flags g WHERE g.id = a.id AND g.starred_at IS NOT NULL)
-        OR EXISTS (SELECT 1 FROM highlights h WHERE h.article_id = a.id)
-        OR EXISTS (SELECT 1 FROM notes n WHERE n.article_id = a.id))`;
       this.sql
         .statement(
-          `UPDATE articles AS a SET feed_id = NULL, kind = 'saved' WHERE feed_id = ? AND ${touched}`,
+          `UPDATE articles AS a SET feed_id = NULL, kind = 'saved' WHERE feed_id = ? AND ${TOUCHED}`,
         )
         .run(id);
       this.sql.statement('DELETE FROM articles WHERE feed_id = ?').run(id);
@@ -169,6 +173,20 @@ export class FeedsTable {
       this.sql.statement('DELETE FROM feeds WHERE id = ?').run(id);
       return true;
     });
+  }
+
+  /**
+   * Deletes up to `limit` of the feed's articles that remove() would delete (none the user
+   * touched) and returns how many: a big feed is unsubscribed in such steps, then remove()
+   * finishes it in one short transaction.
+   */
+  deleteUntouchedArticles(id: number, limit: number): number {
+    return this.sql
+      .statement(
+        `DELETE FROM articles WHERE id IN (
+           SELECT a.id FROM articles a WHERE a.feed_id = @id AND NOT ${TOUCHED} LIMIT @limit)`,
+      )
+      .run({ id, limit }).changes;
   }
 
   /** Returns the ids of the feeds due for a fetch at `now` (never fetched first, then oldest due). */

@@ -16,7 +16,8 @@ import type { Connection } from './connection';
 const EXPIRED_SQL = `
   SELECT a.id, a.feed_id AS feedId
   FROM article_flags g CROSS JOIN articles a ON a.id = g.id
-  WHERE g.read_at < @cutoff AND g.starred_at IS NULL AND g.feed_id IS NOT NULL
+  WHERE g.id BETWEEN @fromId AND @toId
+    AND g.read_at < @cutoff AND g.starred_at IS NULL AND g.feed_id IS NOT NULL
     AND a.fetched_at < @cutoff AND a.kind = 'feed'
     AND NOT EXISTS (SELECT 1 FROM highlights h WHERE h.article_id = a.id)
     AND NOT EXISTS (SELECT 1 FROM notes n WHERE n.article_id = a.id)`;
@@ -45,13 +46,17 @@ export class Maintenance {
   constructor(private readonly sql: Connection) {}
 
   /**
-   * Deletes the expired articles (see EXPIRED_SQL) and returns how many and from which feeds.
+   * Deletes the expired articles (see EXPIRED_SQL) among ids `fromId`–`toId` (all by default; a
+   * range is one step of a pass in steps) and returns how many and from which feeds.
    * Their article_state rows stay: an article that reappears in its feed is still read. The FTS
    * and unread-count triggers and article_assets' cascade follow the deletes. Call in a
    * transaction.
    */
-  deleteExpiredArticles(cutoff: number): { deleted: number; feedIds: number[] } {
-    const rows = this.sql.statement(EXPIRED_SQL).all({ cutoff }) as {
+  deleteExpiredArticles(
+    cutoff: number,
+    ids: { fromId: number; toId: number } = { fromId: 0, toId: Number.MAX_SAFE_INTEGER },
+  ): { deleted: number; feedIds: number[] } {
+    const rows = this.sql.statement(EXPIRED_SQL).all({ cutoff, ...ids }) as {
       id: number;
       feedId: number;
     }[];

@@ -13,6 +13,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 /** A timer that applies retention a minute after start, then every day. */
 export class RetentionScheduler {
   #timer: NodeJS.Timeout | null = null;
+  #stopped = false;
 
   constructor(
     private readonly store: Store,
@@ -23,19 +24,21 @@ export class RetentionScheduler {
   /** Starts the timer (idempotent). */
   start(): void {
     if (this.#timer) return;
+    this.#stopped = false;
     this.#schedule(FIRST_RUN_MS);
   }
 
-  /** Stops the timer. (A pass is synchronous, so none is ever left running.) */
+  /** Stops the timer; a pass under way stops before its next step. */
   stop(): void {
     if (this.#timer) clearTimeout(this.#timer);
     this.#timer = null;
+    this.#stopped = true;
   }
 
   /** Applies retention once; logs rather than throws, so a failure waits for the next day. */
-  run(): void {
+  async run(): Promise<void> {
     try {
-      cleanUp(this.store, this.events, this.now());
+      await cleanUp(this.store, this.events, this.now(), { stopped: () => this.#stopped });
     } catch (error) {
       console.error('[retention] clean-up failed:', error);
     }
@@ -43,7 +46,7 @@ export class RetentionScheduler {
 
   #schedule(delay: number): void {
     this.#timer = setTimeout(() => {
-      this.run();
+      void this.run();
       if (this.#timer) this.#schedule(DAY_MS);
     }, delay);
     this.#timer.unref();

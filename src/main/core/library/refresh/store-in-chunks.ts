@@ -1,18 +1,14 @@
 /**
  * Storing a feed's articles in short transactions, the event loop turning between them: the one
  * writer is the main thread, and a 60,000-item feed stored in one transaction kept every Api call
- * waiting 14.6 s (issue 11). Each transaction takes about CHUNK_MS; what ends the update (the
+ * waiting 14.6 s (issue 11). Each transaction takes about STEP_MS (in-steps.ts); what ends the update (the
  * fetch record with its body hash) goes into the last one, so a refresh cut short (Folio closed,
  * the machine slept) is simply stored again next time: articles are upserted by uid.
  */
 import type { FeedUpdate, FeedUpdateResult } from '../../storage/feed-update';
 import type { Store } from '../../storage/store';
 import type { WriteGate } from '../write-gate';
-
-/** How long one transaction of a big update may hold the writer, in ms. */
-const CHUNK_MS = 12;
-const FIRST_CHUNK = 64;
-const MAX_CHUNK = 4096;
+import { inSteps } from '../in-steps';
 
 /** What may stop or hold an update between its transactions. */
 export interface ChunkOptions {
@@ -42,30 +38,25 @@ export async function storeInChunks(
   // their ids), so the chunks go last first as well.
   const parts: FeedUpdateResult[] = [];
   let end = articles.length;
-  let size = FIRST_CHUNK;
-  do {
-    await options.gate?.idle();
-    if (options.closing?.aborted) return null;
-    const start = Math.max(0, end - size);
-    const final = start === 0;
-    const began = performance.now();
-    const part = store.transaction(() => {
-      const result = store.feedUpdates.apply(
-        feedId,
-        { ...update, articles: articles.slice(start, end) },
-        at,
-      );
-      if (final) last();
-      return result;
-    });
-    parts.unshift(part);
-    end = start;
-    if (!final) {
-      const took = Math.max(0.5, performance.now() - began);
-      size = Math.min(MAX_CHUNK, Math.max(16, Math.round((size * CHUNK_MS) / took)));
-      await new Promise((resolve) => setImmediate(resolve));
-    }
-  } while (end > 0);
+  const done = await inSteps(
+    (size) => {
+      const start = Math.max(0, end - size);
+      const part = store.transaction(() => {
+        const result = store.feedUpdates.apply(
+          feedId,
+          { ...update, articles: articles.slice(start, end) },
+          at,
+        );
+        if (start === 0) last();
+        return result;
+      });
+      parts.unshift(part);
+      end = start;
+      return end === 0;
+    },
+    { stopped: () => options.closing?.aborted === true, gate: options.gate },
+  );
+  if (!done) return null;
   return {
     newArticleIds: parts.flatMap((p) => p.newArticleIds),
     updatedArticleIds: parts.flatMap((p) => p.updatedArticleIds),

@@ -9,6 +9,7 @@ import type { Store } from '../../storage/store';
 import { discoverFeeds } from '../../feeds/discover';
 import type { Refresher } from '../refresh/refresher';
 import { subscribe } from './subscribe';
+import { inSteps } from '../in-steps';
 
 type FeedMethods =
   'feeds.list' | 'feeds.add' | 'feeds.update' | 'feeds.remove' | 'feeds.refresh' | 'feeds.discover';
@@ -31,6 +32,12 @@ export function feedsService(
       return store.feeds.get(id) as Feed;
     },
     'feeds.remove': async ({ id }) => {
+      if (!store.feeds.get(id)) throw noFeed(id);
+      // A feed of 60,000 articles goes in short steps (each article takes its full-text
+      // entries with it), the feed itself in the last.
+      await inSteps(
+        (size) => store.transaction(() => store.feeds.deleteUntouchedArticles(id, size)) < size,
+      );
       if (!store.feeds.remove(id)) throw noFeed(id);
       events.emit('feeds.changed', { feedIds: [id] });
       events.emit('articles.changed', { feedId: id });

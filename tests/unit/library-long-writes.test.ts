@@ -1,11 +1,16 @@
 /**
- * Big feeds are stored in short transactions (library/refresh/store-in-chunks.ts): the result is
- * what one transaction stored, in the document's order, the event loop turns between the
- * transactions, and an update cut short keeps nothing that would let the next fetch skip it.
+ * Long writes in short transactions (library/in-steps.ts). Big feeds are stored in steps
+ * (library/refresh/store-in-chunks.ts): the result is what one transaction stored, in the
+ * document's order, the event loop turns between the transactions, and an update cut short
+ * keeps nothing that would let the next fetch skip it. A big feed is unsubscribed in steps too.
  */
 import { describe, expect, it } from 'vitest';
 import { storeInChunks } from '../../src/main/core/library/refresh/store-in-chunks';
 import { Store } from '../../src/main/core/storage/store';
+import { EventHub } from '../../src/main/core/events';
+import { Refresher } from '../../src/main/core/library/refresh/refresher';
+import { feedsService } from '../../src/main/core/library/subscriptions/feeds-service';
+import { loopbackNet } from '../helpers/net';
 import type { ArticleUpdate, FeedUpdate } from '../../src/main/core/storage/feed-update';
 
 const NOW = Date.parse('2025-03-01T12:00:00Z');
@@ -109,5 +114,26 @@ describe('storeInChunks', () => {
     store.feeds.remove(feedId);
     const result = await storeInChunks(store, feedId, feedOf([item(1)]), NOW, () => {});
     expect(result).toEqual({ newArticleIds: [], updatedArticleIds: [] });
+  });
+});
+
+describe('feeds.remove of a big feed', () => {
+  it('deletes its articles in steps, keeping the starred one as a library article', async () => {
+    const store = Store.open(':memory:');
+    const events = new EventHub();
+    const api = feedsService(store, events, new Refresher({ store, events, net: loopbackNet() }));
+    const feedId = newFeed(store);
+    store.feedUpdates.apply(feedId, feedOf(Array.from({ length: 6000 }, (_, n) => item(n))), NOW);
+    const starred = store.articles.idByUid(`${feedId}:i42`) as number;
+    store.articles.setState(starred, { starred: true });
+    let turns = 0;
+    const ticking = setInterval(() => turns++, 0);
+    await api['feeds.remove']({ id: feedId });
+    clearInterval(ticking);
+    expect(turns).toBeGreaterThan(0);
+    expect(store.feeds.get(feedId)).toBeNull();
+    const left = store.articles.list({ limit: 10 }).items;
+    expect(left.map((a) => [a.id, a.kind, a.feedId])).toEqual([[starred, 'saved', null]]);
+    await expect(api['feeds.remove']({ id: feedId })).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 });
