@@ -5,7 +5,7 @@
  * library on a thread holds the main thread's writes at the gate instead of in SQLite's busy
  * handler.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -228,6 +228,38 @@ describe('ReaderPool', () => {
       expect(list.ok).toBe(true);
     } finally {
       await pool.close();
+    }
+  });
+
+  it('checkpoints the WAL into the file on a thread', async () => {
+    const file = join(tempDir(), 'folio.db');
+    const writer = Store.open(file);
+    writer.maintenance.autoCheckpoint(0);
+    const pool = ReaderPool.create({ workerScript: join(workers, 'reader-worker.cjs'), file });
+    try {
+      const before = statSync(file).size;
+      writer.annotations.notes.set(
+        writer.articles.insert({
+          uid: 'library:big',
+          feedId: null,
+          kind: 'saved',
+          url: null,
+          title: 'Big',
+          author: null,
+          publishedAt: null,
+          contentHtml: '',
+          text: 'word '.repeat(400_000),
+        }),
+        'x',
+      );
+      expect(statSync(file).size).toBe(before); // all in the WAL
+      const [first, second] = [pool?.checkpoint(), pool?.checkpoint()];
+      expect(second).toBe(first); // one at a time
+      expect(await first).toEqual({ ok: true, result: null });
+      expect(statSync(file).size).toBeGreaterThan(before + 1_000_000);
+    } finally {
+      await pool?.close();
+      writer.close();
     }
   });
 

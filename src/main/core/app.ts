@@ -25,6 +25,7 @@ import { RetentionScheduler } from './library/offline/retention-scheduler';
 import type { ChooseFolder } from './library/annotations/export-folder';
 import { ReaderPool } from './library/readers/reader-pool';
 import { routedApi } from './api/routed-api';
+import { checkpointOnThreads } from './library/readers/checkpoints';
 import { WriteGate } from './library/write-gate';
 
 /** Where the app keeps its data and finds what it ships. */
@@ -117,6 +118,7 @@ export function openApp(options: AppOptions): FolioApp {
     nativeBinding: options.nativeBinding,
   });
   const api = routedApi(buildApi(context), readers, { store, gate, discover: context.discover });
+  const stopCheckpoints = readers ? checkpointOnThreads(store, readers) : () => {};
   return {
     api,
     dispatch: createDispatcher(api),
@@ -131,6 +133,7 @@ export function openApp(options: AppOptions): FolioApp {
       retention.stop();
       refresher.close();
       void pipeline.close();
+      stopCheckpoints();
       void readers?.close();
       store.close();
     },

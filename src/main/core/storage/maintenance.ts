@@ -132,9 +132,21 @@ export class Maintenance {
     return db.pragma('freelist_count', { simple: true }) as number;
   }
 
-  /** Checkpoints the WAL into the file and truncates it (after a compaction's steps). */
-  checkpoint(): void {
-    this.sql.db.pragma('wal_checkpoint(TRUNCATE)');
+  /**
+   * Checkpoints the WAL into the file: TRUNCATE (after a compaction's steps) waits for readers
+   * and empties the WAL file; PASSIVE (the reader thread's periodic one) copies what it can
+   * without waiting for anyone.
+   */
+  checkpoint(mode: 'PASSIVE' | 'TRUNCATE' = 'TRUNCATE'): void {
+    this.sql.db.pragma(`wal_checkpoint(${mode})`);
+  }
+
+  /**
+   * Sets after how many WAL pages a commit checkpoints by itself (SQLite's default 1,000; 0 never):
+   * the app turns it off on the main thread's connection while a reader thread checkpoints.
+   */
+  autoCheckpoint(pages: number): void {
+    this.sql.db.pragma(`wal_autocheckpoint = ${Math.max(0, Math.floor(pages))}`);
   }
 
   /** Returns the bytes of the main file plus the WAL (what a compaction reports). */

@@ -49,6 +49,7 @@ export class ReaderPool {
   readonly #queue: Job[] = [];
   #nextId = 1;
   #latestArticle: number | null = null;
+  #checkpoint: Promise<Envelope> | null = null;
   #closed = false;
 
   private constructor(options: ReaderPoolOptions) {
@@ -75,6 +76,17 @@ export class ReaderPool {
   /** Compacts the database on a thread (with a writable connection of its own there). */
   compact(): Promise<Envelope> {
     return this.#enqueue({ kind: 'compact' }, true, null);
+  }
+
+  /**
+   * Checkpoints the WAL on a thread (PASSIVE: never waits for readers or the writer); while one
+   * is queued or running, asking again returns the same.
+   */
+  checkpoint(): Promise<Envelope> {
+    this.#checkpoint ??= this.#enqueue({ kind: 'checkpoint' }, true, null).finally(() => {
+      this.#checkpoint = null;
+    });
+    return this.#checkpoint;
   }
 
   /** Stops the threads; jobs not answered yet answer UNAVAILABLE. */

@@ -9,10 +9,13 @@ export interface ReaderWorkerData {
   nativeBinding?: string;
 }
 
-/** A job as posted to a thread: compacting is a job too (it needs the thread, not the reads). */
+/**
+ * A job as posted to a thread. Compacting an old library and checkpointing the WAL are jobs too:
+ * they need a thread and a writable connection of its own there, not the reads.
+ */
 export interface ReaderRequest {
   id: number;
-  job: ReaderJob | { kind: 'compact' };
+  job: ReaderJob | { kind: 'compact' } | { kind: 'checkpoint' };
   /** An Int32Array's buffer whose element 0 becomes 1 when the job is cancelled. */
   cancel: SharedArrayBuffer | null;
 }
