@@ -19,10 +19,13 @@ const QUERY_TERMS = 30;
 /** How many of the article's words have their rarity looked up, most used first. */
 const LOOKUP_TERMS = 300;
 /**
- * Postings (article, word) the scoring may read in all: what bounds its work at any library
- * size. A word in more articles than this is never searched; the rarer key terms fill the query.
+ * Postings (article, word) the scoring may read in all, and for one word: what bounds its work
+ * at any library size (about 1–3 µs a posting). A word in more articles than TERM_POSTINGS is
+ * never searched (at 1M articles, one in a hundred: not what makes an article distinctive); the
+ * rarer key terms fill the query.
  */
-const MAX_POSTINGS = 60_000;
+const MAX_POSTINGS = 30_000;
+const TERM_POSTINGS = 10_000;
 /** Postings per scoring statement: the budget is checked between statements. */
 const STEP_POSTINGS = 3_000;
 /** Terms per scoring statement: bm25 reads every phrase of the query for each matching row. */
@@ -117,7 +120,7 @@ function distinctiveTerms(
   let postings = 0;
   for (const term of rankTerms(terms, rarity, terms.length)) {
     const cost = (others.get(term.term) as number) + 1;
-    if (postings + cost > MAX_POSTINGS) continue;
+    if (cost > TERM_POSTINGS || postings + cost > MAX_POSTINGS) continue;
     postings += cost;
     query.push({ ...term, postings: cost });
     if (query.length >= QUERY_TERMS) break;

@@ -82,16 +82,36 @@ export function stem(word: string): string {
 export function tokenize(text: string): string[] {
   const out: string[] = [];
   for (const raw of text.normalize('NFC').toLowerCase().match(WORD) ?? []) {
-    if (raw.length < 2 || DIGITS.test(raw) || STOP.has(raw)) continue;
-    const word = stem(raw);
-    if (!STOP.has(word)) out.push(word);
+    const term = termOf(raw);
+    if (term !== null) out.push(term);
   }
   return out;
 }
 
+/** Words seen and what they became: news repeats its words, and the checks cost more than a lookup. */
+const TERM_OF = new Map<string, string | null>();
+const MAX_REMEMBERED = 200_000;
+
+/** Returns the term a lower-cased word stands for, or null for a stop word, letter or number. */
+function termOf(raw: string): string | null {
+  const known = TERM_OF.get(raw);
+  if (known !== undefined) return known;
+  let term: string | null = null;
+  if (raw.length >= 2 && !DIGITS.test(raw) && !STOP.has(raw)) {
+    const word = stem(raw);
+    if (!STOP.has(word)) term = word;
+  }
+  if (TERM_OF.size >= MAX_REMEMBERED) TERM_OF.clear();
+  TERM_OF.set(raw, term);
+  return term;
+}
+
 /** Returns term → count for a text, each token weighing `weight`. */
 export function termCounts(text: string, weight = 1, into = new Map<string, number>()) {
-  for (const term of tokenize(text)) into.set(term, (into.get(term) ?? 0) + weight);
+  for (const raw of text.normalize('NFC').toLowerCase().match(WORD) ?? []) {
+    const term = termOf(raw);
+    if (term !== null) into.set(term, (into.get(term) ?? 0) + weight);
+  }
   return into;
 }
 
@@ -154,9 +174,8 @@ export function articleTerms(title: string, text: string): ArticleTerm[] {
   const forms = new Map<string, Map<string, number>>();
   const add = (source: string, weight: number) => {
     for (const raw of source.normalize('NFC').toLowerCase().match(WORD) ?? []) {
-      if (raw.length < 2 || DIGITS.test(raw) || STOP.has(raw)) continue;
-      const term = stem(raw);
-      if (STOP.has(term)) continue;
+      const term = termOf(raw);
+      if (term === null) continue;
       counts.set(term, (counts.get(term) ?? 0) + weight);
       const seen = forms.get(term) ?? new Map<string, number>();
       seen.set(raw, (seen.get(raw) ?? 0) + 1);
