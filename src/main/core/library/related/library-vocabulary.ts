@@ -9,9 +9,10 @@ import type { IdRange, SuggestionQueries } from '../../storage/suggestion-querie
 
 /**
  * How many articles holding a word are read to tell its frequency. Exact below it; above, the
- * estimate's relative error is about 1/√SAMPLE (6%), which moves an IDF by less than 0.06.
+ * estimate's relative error is about 1/√SAMPLE (12%), which moves an IDF by about 0.12. At 1M
+ * articles a look-up costs ~0.17 ms with 64 and ~0.3 ms with 256: the seek is most of it.
  */
-export const SAMPLE = 256;
+export const SAMPLE = 64;
 /** How many words' frequencies are kept; beyond it the oldest half is forgotten. */
 const MAX_WORDS = 100_000;
 
