@@ -15,7 +15,10 @@ import {
   prepareRelatedFeeds,
   relatedFeeds,
 } from '../../src/main/core/library/related/related-feeds';
-import { latestCall } from '../../src/main/core/library/related/related-service';
+import { latestCall, relatedService } from '../../src/main/core/library/related/related-service';
+import { discoverFeeds } from '../../src/main/core/feeds/discover';
+import { startFixtureServer } from '../helpers/fixture-server';
+import { loopbackNet } from '../helpers/net';
 import { LibraryVocabulary, SAMPLE } from '../../src/main/core/library/related/library-vocabulary';
 import { UNBOUNDED, timeBudget, type WorkBudget } from '../../src/main/core/library/work-budget';
 
@@ -217,8 +220,47 @@ describe('the bounded reads', () => {
   });
 });
 
-describe('latestCall', () => {
-  it('cancels an earlier call once a later one begins', () => {
+const POLITICS =
+  'Xi Jinping and Vladimir Putin met in Beijing: China and Russia deepen their partnership, ' +
+  'trade and energy cooperation despite sanctions, and discuss Ukraine and Central Asia.';
+
+describe('cancelling', () => {
+  it('a later feeds.related cancels one still waiting for its article’s site', async () => {
+    const server = await startFixtureServer();
+    let release = () => {};
+    const held = new Promise<void>((done) => (release = done));
+    server.route('/', async (_req, res) => {
+      await held;
+      res.writeHead(404).end();
+    });
+    try {
+      const left = store.articles.insert({
+        uid: 'test:left',
+        feedId: null,
+        kind: 'saved',
+        url: server.url('/story.html'),
+        title: 'Xi and Putin meet in Beijing',
+        author: null,
+        publishedAt: null,
+        contentHtml: `<p>${POLITICS}</p>`,
+        text: POLITICS,
+      });
+      const discover = (url: string) => discoverFeeds(url, loopbackNet());
+      const api = relatedService(store, { discover, budgetMs: 10_000 });
+      const first = api['feeds.related']({ articleId: left });
+      // The reader moves on to the seed (no site to wait for): answered at once.
+      expect((await api['feeds.related']({ articleId: seed })).length).toBeGreaterThan(0);
+      release();
+      // The article left gets nothing: its ranking was skipped, not computed and dropped.
+      expect(await first).toEqual([]);
+      expect((await api['feeds.related']({ articleId: left })).length).toBeGreaterThan(0);
+    } finally {
+      release();
+      await server.close();
+    }
+  });
+
+  it('latestCall cancels an earlier call once a later one begins', () => {
     const calls = latestCall();
     const first = calls.begin()();
     expect(first.spent()).toBe(false);
