@@ -20,7 +20,7 @@ import { sameSite } from './related-urls';
 import { articleForRelated, type ArticleForRelated } from './related-candidates';
 import { reasonFor } from './related-reasons';
 import { suggestionCache, textFingerprint } from './suggestion-cache';
-import type { SubscriptionDoc } from './subscription-docs';
+import { addedTerms, type SubscriptionDoc } from './subscription-docs';
 
 /** How many key terms of the article are searched for. */
 const QUERY_TERMS = 30;
@@ -81,7 +81,7 @@ export function relatedFeeds(
   );
   // The article's own feed is where the reader already is: not a suggestion, nor counted.
   const own = docs.find((d) => d.feed.id === article.feedId);
-  const ownTerms = new Set(own?.newTerms);
+  const ownTerms = new Set(own ? addedTerms(own) : []);
   const extraDf = (term: string) =>
     cache.subscriptions.extraDf(term) - (ownTerms.has(term) ? 1 : 0);
   const subscriptions = docs.filter((d) => d.feed.id !== article.feedId);

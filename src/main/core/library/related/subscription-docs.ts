@@ -11,6 +11,7 @@ import type { WorkBudget } from '../work-budget';
 import { termDoc, type TermDoc } from './bm25';
 import { indexedCatalog } from './feed-catalog';
 import { subscriptionText } from './related-candidates';
+import { PackedCounts } from './packed-counts';
 import { canonicalFeedUrl } from './related-urls';
 import { termCounts } from './terms';
 
@@ -23,8 +24,8 @@ export interface SubscriptionDoc {
   inCatalog: boolean;
   /** Null for a catalog feed without articles: its entry's document stands alone. */
   doc: TermDoc | null;
-  /** The terms it adds to the candidates' (those its catalog entry, if any, lacks). */
-  newTerms: readonly string[];
+  /** Its catalog entry's own counts, when it has one: the terms it lacks are the added ones. */
+  catalogCounts: ReadonlyMap<string, number> | null;
 }
 
 /** The subscriptions' documents of one Store, and how many hold each term they add. */
@@ -59,7 +60,8 @@ export class SubscriptionDocs {
       if (kept) this.#forget(feed.id, kept.doc);
       const doc = buildDoc(store, feed);
       this.#docs.set(feed.id, { key, doc });
-      for (const term of doc.newTerms) this.#extraDf.set(term, (this.#extraDf.get(term) ?? 0) + 1);
+      for (const term of addedTerms(doc))
+        this.#extraDf.set(term, (this.#extraDf.get(term) ?? 0) + 1);
       docs.push(doc);
     }
     return { docs, complete };
@@ -78,7 +80,7 @@ export class SubscriptionDocs {
 
   #forget(id: number, doc: SubscriptionDoc): void {
     this.#docs.delete(id);
-    for (const term of doc.newTerms) {
+    for (const term of addedTerms(doc)) {
       const left = (this.#extraDf.get(term) ?? 0) - 1;
       if (left > 0) this.#extraDf.set(term, left);
       else this.#extraDf.delete(term);
@@ -86,18 +88,28 @@ export class SubscriptionDocs {
   }
 }
 
-/** Returns the document of one subscription, from its latest articles. */
+/** Returns the document of one subscription, from its latest articles (counts packed). */
 function buildDoc(store: Store, feed: Feed): SubscriptionDoc {
   const { site, text } = subscriptionText(store, feed);
   const canonicalUrl = canonicalFeedUrl(feed.url);
   const entry = indexedCatalog().entries.find((e) => e.canonicalUrl === canonicalUrl);
-  const base = { feed, site, canonicalUrl, inCatalog: entry !== undefined };
-  if (entry) {
-    if (!text) return { ...base, doc: null, newTerms: [] };
-    const doc = termDoc(termCounts(text, 1, new Map(entry.doc.counts)));
-    const newTerms = [...doc.counts.keys()].filter((term) => !entry.doc.counts.has(term));
-    return { ...base, doc, newTerms };
-  }
-  const doc = termDoc(termCounts(text, 1, termCounts(feed.title, 2)));
-  return { ...base, doc, newTerms: [...doc.counts.keys()] };
+  const own = entry?.doc.counts ?? null;
+  const base = { feed, site, canonicalUrl, inCatalog: entry !== undefined, catalogCounts: own };
+  if (entry && !text) return { ...base, doc: null };
+  const counts = own
+    ? termCounts(text, 1, new Map(own))
+    : termCounts(text, 1, termCounts(feed.title, 2));
+  return { ...base, doc: termDoc(new PackedCounts(counts)) };
+}
+
+/**
+ * Returns the terms a subscription adds to the candidates' vocabulary: those of its articles
+ * its catalog entry, if any, lacks (computed when needed rather than kept: 900 a feed).
+ */
+export function addedTerms(sub: SubscriptionDoc): string[] {
+  if (!sub.doc) return [];
+  const own = sub.catalogCounts;
+  return own
+    ? [...sub.doc.counts.keys()].filter((term) => !own.has(term))
+    : [...sub.doc.counts.keys()];
 }
