@@ -1,8 +1,8 @@
 /**
  * The full-text indexes' queries (articles_fts: title, author, text; annotations_fts: highlights'
  * quotes and notes, article notes). Callers give a MATCH expression they built safely
- * (library/search.ts, library/related/related-articles.ts); what to search for and how to show
- * the hits is theirs, the SQL is here.
+ * (library/search.ts); what to search for and how to show the hits is theirs, the SQL is here.
+ * "More like this" has its own bounded queries (suggestion-queries.ts).
  */
 import type { Connection } from './connection';
 
@@ -52,15 +52,6 @@ const ANNOTATIONS_SQL = `
   JOIN articles a ON a.id = coalesce(h.article_id, n.article_id)
   ORDER BY hits.rank, hits.rowid DESC`;
 
-/**
- * "More like this": the text is what "like this" is about; a shared title word still says more
- * than one more mention in a long text, the author (a shared byline) little.
- */
-const SIMILAR_SQL = `
-  SELECT rowid AS id FROM articles_fts
-  WHERE articles_fts MATCH ? AND rowid != ? AND rank MATCH 'bm25(3.0, 0.5, 1.0)'
-  ORDER BY rank LIMIT ?`;
-
 /** One hit, with its snippet marked by MATCH_START and MATCH_END. */
 export interface IndexHit {
   articleId: number;
@@ -84,10 +75,5 @@ export class SearchIndex {
   /** Returns the best `limit` highlights and notes for the MATCH expression, best first. */
   annotations(match: string, limit: number): IndexHit[] {
     return this.sql.statement(ANNOTATIONS_SQL).all(match, limit) as IndexHit[];
-  }
-
-  /** Returns the ids of the `limit` articles that best match, without article `exceptId`. */
-  similar(match: string, exceptId: number, limit: number): number[] {
-    return this.sql.column(SIMILAR_SQL).all(match, exceptId, limit) as number[];
   }
 }

@@ -15,6 +15,7 @@ import { AnnotationsTable } from './annotations-table';
 import { OfflineTable } from './offline-table';
 import { SiteFeedsTable } from './site-feeds-table';
 import { SearchIndex } from './search-index';
+import { SuggestionQueries } from './suggestion-queries';
 import { Maintenance } from './maintenance';
 
 /** The database with its tables. Open with `Store.open(path)` or `Store.open(':memory:')`. */
@@ -31,6 +32,8 @@ export class Store {
   readonly siteFeeds: SiteFeedsTable;
   /** The full-text indexes of articles, highlights and notes. */
   readonly search: SearchIndex;
+  /** Bounded reads of the full-text index for suggestions (More like this, related feeds). */
+  readonly suggestions: SuggestionQueries;
   /** Retention's deletes, space used, compacting. */
   readonly maintenance: Maintenance;
   readonly #sql: Connection;
@@ -46,6 +49,7 @@ export class Store {
     this.offline = new OfflineTable(sql);
     this.siteFeeds = new SiteFeedsTable(sql);
     this.search = new SearchIndex(sql);
+    this.suggestions = new SuggestionQueries(sql);
     this.maintenance = new Maintenance(sql);
   }
 

@@ -26,6 +26,7 @@ export class RelatedState {
   articleId: number | null = $state(null);
   feeds: RelatedFeed[] = $state([]);
   articles: ArticleSummary[] = $state([]);
+  /** True until the related feeds have arrived ("More like this" may come first). */
   loading = $state(false);
   /** Why the feed suggestions could not be had (they are optional: the article still shows). */
   error: string | null = $state(null);
@@ -42,7 +43,11 @@ export class RelatedState {
   /** The largest score, for the bars (scores are only compared within one list). */
   readonly topScore: number = $derived(Math.max(0, ...this.feeds.map((f) => f.score)));
 
-  /** Loads the suggestions for article `id`. */
+  /**
+   * Loads the suggestions for article `id`: each list shows as soon as it arrives ("More like
+   * this" is local and quick; related feeds may wait on the article's sites), and answers for an
+   * article the reader has left are dropped. Resolves when both have settled.
+   */
   async load(id: number): Promise<void> {
     const request = ++this.#request;
     this.articleId = id;
@@ -51,17 +56,28 @@ export class RelatedState {
     this.feeds = [];
     this.articles = [];
     this.follow = {};
-    const [feeds, articles] = await Promise.allSettled([
-      this.#api['feeds.related']({ articleId: id }),
-      this.#api['articles.related']({ id, limit: MORE_LIKE_THIS }),
-    ]);
-    if (request !== this.#request) return;
-    this.loading = false;
-    if (feeds.status === 'fulfilled') this.feeds = feeds.value;
-    else this.error = quiet(feeds.reason);
-    if (articles.status === 'fulfilled') {
-      this.articles = articles.value.filter((a) => a.id !== id).slice(0, MORE_LIKE_THIS);
-    }
+    const current = () => request === this.#request;
+    const api = this.#api;
+    const feeds = api['feeds.related']({ articleId: id })
+      .then(
+        (value) => {
+          if (current()) this.feeds = value;
+        },
+        (error: unknown) => {
+          if (current()) this.error = quiet(error);
+        },
+      )
+      .finally(() => {
+        if (current()) this.loading = false;
+      });
+    // "More like this" is optional: without it the article simply shows none.
+    const articles = api['articles.related']({ id, limit: MORE_LIKE_THIS }).then(
+      (value) => {
+        if (current()) this.articles = value.filter((a) => a.id !== id).slice(0, MORE_LIKE_THIS);
+      },
+      () => undefined,
+    );
+    await Promise.all([feeds, articles]);
   }
 
   /** Where the feed at `url` stands: followed already, being subscribed, or idle. */

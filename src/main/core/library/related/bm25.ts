@@ -58,19 +58,20 @@ export function bm25Scores(
   const n = docs.length;
   if (n === 0) return [];
   const avgLength = docs.reduce((sum, doc) => sum + doc.length, 0) / n || 1;
-  const weights = query.map(({ term, weight }) => {
+  // One look-up per (term, document): the counts found give both df and the scores.
+  const tfs = query.map(({ term }) => docs.map((doc) => doc.counts.get(term) ?? 0));
+  const weights = query.map(({ term, weight }, q) => {
     let df = 0;
-    for (const doc of docs) if (doc.counts.has(term)) df++;
+    for (const tf of tfs[q] as number[]) if (tf > 0) df++;
     return { term, w: weight * idf(n, df) };
   });
-  return docs.map((doc) => {
+  return docs.map((doc, d) => {
     const norm = k1 * (1 - b + (b * doc.length) / avgLength);
     const parts: [string, number][] = [];
-    for (const { term, w } of weights) {
-      const tf = doc.counts.get(term);
-      if (!tf) continue;
-      parts.push([term, (w * tf * (k1 + 1)) / (tf + norm)]);
-    }
+    weights.forEach(({ term, w }, q) => {
+      const tf = (tfs[q] as number[])[d] as number;
+      if (tf > 0) parts.push([term, (w * tf * (k1 + 1)) / (tf + norm)]);
+    });
     parts.sort((x, y) => y[1] - x[1]);
     return { score: parts.reduce((sum, [, s]) => sum + s, 0), matched: parts.map(([t]) => t) };
   });

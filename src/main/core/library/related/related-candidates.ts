@@ -65,12 +65,15 @@ export function articleForRelated(store: Store, id: number): ArticleForRelated |
 
 /** Returns every subscription with the titles and openings of its latest articles. */
 export function subscriptionTexts(store: Store): SubscriptionText[] {
-  return store.feeds.list().map((feed) => {
-    const rows = store.articles.latestOpenings(feed.id, RECENT_ARTICLES, OPENING_CHARS);
-    return {
-      feed,
-      site: siteKey(feed.siteUrl) ?? siteKey(feed.url),
-      text: rows.map((row) => `${row.title}\n${row.opening}`).join('\n\n'),
-    };
-  });
+  return store.feeds.list().map((feed) => subscriptionText(store, feed));
+}
+
+/** Returns one subscription with the titles and openings of its latest articles (one seek). */
+export function subscriptionText(store: Store, feed: Feed): SubscriptionText {
+  const rows = store.articles.latestOpenings(feed.id, RECENT_ARTICLES, OPENING_CHARS);
+  return {
+    feed,
+    site: siteKey(feed.siteUrl) ?? siteKey(feed.url),
+    text: rows.map((row) => `${row.title}\n${row.opening}`).join('\n\n'),
+  };
 }

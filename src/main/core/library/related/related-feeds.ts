@@ -3,37 +3,24 @@
  * site, of the sites it links to, and the catalog's, ranked by BM25 of the article's key terms
  * against each candidate's title, description, topics and, for subscriptions, recent articles.
  * The ranking is local; the feeds discovered on the article's sites (related-discovery.ts) come
- * in as `discovered` (docs/technotes/related-feeds.md).
+ * in as `discovered` (docs/technotes/related-feeds.md). Read-only, and bounded: the
+ * subscriptions' documents are built a few per call within the budget and kept
+ * (subscription-docs.ts); the rest is in-memory ranking of about a thousand small documents.
  */
 import { ApiError } from '../../../../shared/contract';
 import type { RelatedFeed } from '../../../../shared/model';
 import type { Store } from '../../storage/store';
 import type { SiteFeeds } from '../../storage/site-feeds-table';
-import { bm25Scores, idf, termDoc, type TermDoc } from './bm25';
-import { indexedCatalog } from './feed-catalog';
-import type { Topic } from './feed-topics';
-import { guessLanguage, keyTerms, termCounts } from './terms';
-import { canonicalFeedUrl, sameSite } from './related-urls';
-import {
-  articleForRelated,
-  subscriptionTexts,
-  type ArticleForRelated,
-  type SubscriptionText,
-} from './related-candidates';
-import { reasonFor } from './related-reasons';
 import { UNBOUNDED, type WorkBudget } from '../work-budget';
-
-/** One feed that may be suggested. */
-interface Candidate {
-  url: string;
-  title: string;
-  topics: readonly Topic[];
-  language: string | null;
-  site: string | null;
-  doc: TermDoc;
-  subscribed: boolean;
-  fromArticles: boolean;
-}
+import { bm25Scores } from './bm25';
+import { buildCandidates, type Candidate } from './feed-candidates';
+import { indexedCatalog } from './feed-catalog';
+import { guessLanguage, keyTerms } from './terms';
+import { sameSite } from './related-urls';
+import { articleForRelated, type ArticleForRelated } from './related-candidates';
+import { reasonFor } from './related-reasons';
+import { suggestionCache, textFingerprint } from './suggestion-cache';
+import { addedTerms, type SubscriptionDoc } from './subscription-docs';
 
 /** How many key terms of the article are searched for. */
 const QUERY_TERMS = 30;
@@ -56,36 +43,76 @@ const OWN_SITE_BASE = 0.8;
 const PER_SITE = 2;
 const PER_OWN_SITE = 3;
 const MIN_SCORE = 0.05;
+/**
+ * How much of a call may go to building subscriptions' documents: the ranking after it takes
+ * 10–30 ms with a thousand subscriptions, and the whole must stay within the budget.
+ */
+const BUILD_MS = 100;
 
 /**
  * Returns the related feeds of an article, best first, with the feeds `discovered` on its own and
- * linked sites among the candidates; throws NOT_FOUND for an unknown id.
+ * linked sites among the candidates; throws NOT_FOUND for an unknown id. With a budget, the
+ * subscriptions whose documents are not built yet when it is spent are left out of this answer;
+ * a cancelled budget answers [].
  */
 export function relatedFeeds(
   store: Store,
   articleId: number,
   limit = 10,
   discovered: readonly SiteFeeds[] = [],
-  _budget: WorkBudget = UNBOUNDED,
+  budget: WorkBudget = UNBOUNDED,
 ): RelatedFeed[] {
   const article = articleForRelated(store, articleId);
   if (!article) throw new ApiError('NOT_FOUND', `There is no article ${articleId}.`);
-  // The article's own feed is where the reader already is: not a suggestion.
-  const subscriptions = subscriptionTexts(store).filter((s) => s.feed.id !== article.feedId);
+  if (budget.cancelled) return [];
+  const cache = suggestionCache(store);
+  const found = discovered.flatMap(({ host, feeds }) => feeds.map((f) => `${host} ${f.url}`));
+  const key = `${articleId}:${limit}:${textFingerprint(article.title, article.text)}:${found.join()}`;
+  const cached = cache.feeds.get(key);
+  if (cached) return cached;
+  const feeds = store.feeds.list();
+  const until = performance.now() + BUILD_MS;
+  const building = { spent: () => budget.spent() || performance.now() >= until, cancelled: false };
+  // An unbounded call (a test, the benchmark's reference) builds them all.
+  const { docs, complete } = cache.subscriptions.of(
+    store,
+    feeds,
+    budget === UNBOUNDED ? UNBOUNDED : building,
+  );
+  // The article's own feed is where the reader already is: not a suggestion, nor counted.
+  const own = docs.find((d) => d.feed.id === article.feedId);
+  const ownTerms = new Set(own ? addedTerms(own) : []);
+  const extraDf = (term: string) =>
+    cache.subscriptions.extraDf(term) - (ownTerms.has(term) ? 1 : 0);
+  const subscriptions = docs.filter((d) => d.feed.id !== article.feedId);
   const ownFeedUrl =
-    article.feedId === null ? null : (store.feeds.get(article.feedId)?.url ?? null);
-  return rankRelatedFeeds(article, subscriptions, ownFeedUrl, limit, discovered);
+    article.feedId === null ? null : (feeds.find((f) => f.id === article.feedId)?.url ?? null);
+  const ranked = rankRelatedFeeds(article, subscriptions, extraDf, ownFeedUrl, limit, discovered);
+  if (complete) cache.feeds.set(key, ranked);
+  return ranked;
+}
+
+/**
+ * Builds what related feeds rank before they are asked: the catalog's documents (~40 ms, once per
+ * process) and the subscriptions' (about 1 ms a feed) until the budget is spent; returns true
+ * when all are built. For a reader thread to call when it starts, so that the first article
+ * opened finds them ready.
+ */
+export function prepareRelatedFeeds(store: Store, budget: WorkBudget = UNBOUNDED): boolean {
+  indexedCatalog();
+  return suggestionCache(store).subscriptions.of(store, store.feeds.list(), budget).complete;
 }
 
 /** Ranks the catalog, subscriptions and discovered feeds for an article (the pure part). */
 function rankRelatedFeeds(
   article: ArticleForRelated,
-  subscriptions: readonly SubscriptionText[],
+  subscriptions: readonly SubscriptionDoc[],
+  extraDf: (term: string) => number,
   ownFeedUrl: string | null,
   limit: number,
   discovered: readonly SiteFeeds[] = [],
 ): RelatedFeed[] {
-  const { candidates, rarity } = buildCandidates(subscriptions, ownFeedUrl, discovered);
+  const { candidates, rarity } = buildCandidates(subscriptions, extraDf, ownFeedUrl, discovered);
   const query = keyTerms(article.title, article.text, rarity, QUERY_TERMS);
   const forms = new Map(query.map((t) => [t.term, t.forms[0] ?? t.term]));
   const language = guessLanguage(`${article.title}\n${article.text}`);
@@ -139,90 +166,6 @@ function rankRelatedFeeds(
     out.push({ url, title, reason, score: Math.round(r.score * 1000) / 1000, subscribed });
   }
   return out;
-}
-
-/**
- * Returns the catalog entries, subscriptions and discovered feeds as candidates, each feed once
- * (by canonical URL, the catalog's or subscription's entry winning), with the rarity of a term
- * among them. The catalog's documents and term frequencies are built once per process; only the
- * subscriptions' and discovered feeds' documents are built per call.
- */
-function buildCandidates(
-  subscriptions: readonly SubscriptionText[],
-  ownFeedUrl: string | null,
-  discovered: readonly SiteFeeds[],
-) {
-  const catalog = indexedCatalog();
-  const own = ownFeedUrl === null ? null : canonicalFeedUrl(ownFeedUrl);
-  const byUrl = new Map(subscriptions.map((s) => [canonicalFeedUrl(s.feed.url), s]));
-  const taken = new Set([...byUrl.keys(), ...catalog.entries.map((e) => e.canonicalUrl)]);
-  const extraDf = new Map<string, number>();
-  const countNew = (counts: ReadonlyMap<string, number>, base?: ReadonlyMap<string, number>) => {
-    for (const term of counts.keys())
-      if (!base?.has(term)) extraDf.set(term, (extraDf.get(term) ?? 0) + 1);
-  };
-  const candidates: Candidate[] = [];
-  for (const { entry, doc, canonicalUrl, site } of catalog.entries) {
-    if (canonicalUrl === own) continue;
-    const sub = byUrl.get(canonicalUrl);
-    byUrl.delete(canonicalUrl);
-    let merged = doc;
-    if (sub?.text) {
-      merged = termDoc(termCounts(sub.text, 1, new Map(doc.counts)));
-      countNew(merged.counts, doc.counts);
-    }
-    candidates.push({
-      url: sub?.feed.url ?? entry.feedUrl,
-      title: sub?.feed.title || entry.title,
-      topics: entry.topics as Topic[],
-      language: entry.language,
-      site,
-      doc: merged,
-      subscribed: sub !== undefined,
-      fromArticles: false,
-    });
-  }
-  for (const sub of byUrl.values()) {
-    const doc = termDoc(termCounts(sub.text, 1, termCounts(sub.feed.title, 2)));
-    countNew(doc.counts);
-    candidates.push({
-      url: sub.feed.url,
-      title: sub.feed.title || sub.feed.url,
-      topics: [],
-      language: null,
-      site: sub.site,
-      doc,
-      subscribed: true,
-      fromArticles: true,
-    });
-  }
-  // A discovered feed is known only by its title; its site (the one it was discovered on) is
-  // what makes it a suggestion: the own-site and linked boosts.
-  for (const { host, feeds } of discovered) {
-    for (const feed of feeds) {
-      const key = canonicalFeedUrl(feed.url);
-      if (key === own || taken.has(key)) continue;
-      taken.add(key);
-      const doc = termDoc(termCounts(feed.title, 2));
-      countNew(doc.counts);
-      candidates.push({
-        url: feed.url,
-        title: feed.title,
-        topics: [],
-        language: null,
-        site: host,
-        doc,
-        subscribed: false,
-        fromArticles: false,
-      });
-    }
-  }
-  const n = candidates.length;
-  const rarity = (term: string) => {
-    const df = (catalog.df.get(term) ?? 0) + (extraDf.get(term) ?? 0);
-    return df === 0 ? null : idf(n, df);
-  };
-  return { candidates, rarity };
 }
 
 /**

@@ -1,9 +1,12 @@
 /**
  * The "related" methods of the Api: related feeds (local ranking, plus the feeds discovered on
  * the article's own and linked sites when a discover function is given) and "More like this".
+ * Each computation runs with a SUGGESTION_BUDGET_MS budget, cancelled when a newer call of the
+ * same method arrives (the reader moved on to another article: its answer would be dropped).
  */
 import { ApiError, type Api } from '../../../../shared/contract';
 import type { Store } from '../../storage/store';
+import { SUGGESTION_BUDGET_MS, timeBudget, type WorkBudget } from '../work-budget';
 import { relatedFeeds } from './related-feeds';
 import { relatedArticles } from './related-articles';
 import { articleForRelated } from './related-candidates';
@@ -24,13 +27,32 @@ export function relatedService(
 ): Pick<Api, 'feeds.related' | 'articles.related'> {
   const { discover, budgetMs } = deps;
   const sites = discover ? new SiteDiscovery(store, { discover, budgetMs }) : null;
+  const feedsCalls = latestCall();
+  const articlesCalls = latestCall();
   return {
     'feeds.related': async ({ articleId }) => {
+      const budget = feedsCalls.begin();
       const article = articleForRelated(store, articleId);
       if (!article) throw new ApiError('NOT_FOUND', `There is no article ${articleId}.`);
       const discovered = sites ? await sites.feedsFor(article) : [];
-      return relatedFeeds(store, articleId, undefined, discovered);
+      return relatedFeeds(store, articleId, undefined, discovered, budget());
     },
-    'articles.related': async ({ id, limit }) => relatedArticles(store, id, limit),
+    'articles.related': async ({ id, limit }) =>
+      relatedArticles(store, id, limit, articlesCalls.begin()()),
+  };
+}
+
+/**
+ * Returns a counter of calls: `begin()` marks a new call and returns a function making its
+ * budget, which starts when it is made (after any waiting) and is cancelled once a later call
+ * has begun.
+ */
+export function latestCall(): { begin(): () => WorkBudget } {
+  let latest = 0;
+  return {
+    begin() {
+      const call = ++latest;
+      return () => timeBudget(SUGGESTION_BUDGET_MS, () => call !== latest);
+    },
   };
 }

@@ -82,16 +82,36 @@ export function stem(word: string): string {
 export function tokenize(text: string): string[] {
   const out: string[] = [];
   for (const raw of text.normalize('NFC').toLowerCase().match(WORD) ?? []) {
-    if (raw.length < 2 || DIGITS.test(raw) || STOP.has(raw)) continue;
-    const word = stem(raw);
-    if (!STOP.has(word)) out.push(word);
+    const term = termOf(raw);
+    if (term !== null) out.push(term);
   }
   return out;
 }
 
+/** Words seen and what they became: news repeats its words, and the checks cost more than a lookup. */
+const TERM_OF = new Map<string, string | null>();
+const MAX_REMEMBERED = 200_000;
+
+/** Returns the term a lower-cased word stands for, or null for a stop word, letter or number. */
+function termOf(raw: string): string | null {
+  const known = TERM_OF.get(raw);
+  if (known !== undefined) return known;
+  let term: string | null = null;
+  if (raw.length >= 2 && !DIGITS.test(raw) && !STOP.has(raw)) {
+    const word = stem(raw);
+    if (!STOP.has(word)) term = word;
+  }
+  if (TERM_OF.size >= MAX_REMEMBERED) TERM_OF.clear();
+  TERM_OF.set(raw, term);
+  return term;
+}
+
 /** Returns term → count for a text, each token weighing `weight`. */
 export function termCounts(text: string, weight = 1, into = new Map<string, number>()) {
-  for (const term of tokenize(text)) into.set(term, (into.get(term) ?? 0) + weight);
+  for (const raw of text.normalize('NFC').toLowerCase().match(WORD) ?? []) {
+    const term = termOf(raw);
+    if (term !== null) into.set(term, (into.get(term) ?? 0) + weight);
+  }
   return into;
 }
 
@@ -136,21 +156,26 @@ export type Rarity = (term: string) => number | null;
 
 const TITLE_WEIGHT = 2;
 
+/** One content word of an article before any rarity is known: how often, and as written. */
+export interface ArticleTerm {
+  term: string;
+  /** Occurrences, title words counting TITLE_WEIGHT. */
+  count: number;
+  /** The words as written (lower case) that became this term, most frequent first. */
+  forms: string[];
+}
+
 /**
- * Returns the article's `limit` key terms, best first: count (sublinear, title words ×2) times
- * the square root of their rarity among the documents to be searched. The root because the
- * search (BM25, FTS5) weighs rarity again, and because a topical background such as the feed
- * catalog finds "China" common: the seed says it 25 times and must not lose it to a "future"
- * said twice. Terms the searched documents lack are left out.
+ * Returns the article's content words (stemmed, stop words out), most used first (then by
+ * term): the order in which bounded work looks their rarity up.
  */
-export function keyTerms(title: string, text: string, rarity: Rarity, limit = 30): KeyTerm[] {
+export function articleTerms(title: string, text: string): ArticleTerm[] {
   const counts = new Map<string, number>();
   const forms = new Map<string, Map<string, number>>();
   const add = (source: string, weight: number) => {
     for (const raw of source.normalize('NFC').toLowerCase().match(WORD) ?? []) {
-      if (raw.length < 2 || DIGITS.test(raw) || STOP.has(raw)) continue;
-      const term = stem(raw);
-      if (STOP.has(term)) continue;
+      const term = termOf(raw);
+      if (term === null) continue;
       counts.set(term, (counts.get(term) ?? 0) + weight);
       const seen = forms.get(term) ?? new Map<string, number>();
       seen.set(raw, (seen.get(raw) ?? 0) + 1);
@@ -160,14 +185,33 @@ export function keyTerms(title: string, text: string, rarity: Rarity, limit = 30
   add(title, TITLE_WEIGHT);
   add(text, 1);
   return [...counts]
-    .map(([term, count]) => ({ term, weight: 1 + Math.log(count), rarity: rarity(term) }))
-    .filter((t): t is { term: string; weight: number; rarity: number } => t.rarity !== null)
+    .map(([term, count]) => ({
+      term,
+      count,
+      forms: [...(forms.get(term) ?? [])].sort((a, b) => b[1] - a[1]).map(([form]) => form),
+    }))
+    .sort((a, b) => b.count - a.count || (a.term < b.term ? -1 : 1));
+}
+
+/**
+ * Returns the article's `limit` key terms, best first: count (sublinear, title words ×2) times
+ * the square root of their rarity among the documents to be searched. The root because the
+ * search (BM25, FTS5) weighs rarity again, and because a topical background such as the feed
+ * catalog finds "China" common: the seed says it 25 times and must not lose it to a "future"
+ * said twice. Terms the searched documents lack are left out.
+ */
+export function keyTerms(title: string, text: string, rarity: Rarity, limit = 30): KeyTerm[] {
+  return rankTerms(articleTerms(title, text), rarity, limit);
+}
+
+/** Returns the `limit` best of `terms` as keyTerms ranks them, for a caller that has them. */
+export function rankTerms(terms: readonly ArticleTerm[], rarity: Rarity, limit = 30): KeyTerm[] {
+  return terms
+    .map(({ term, count, forms }) => ({ term, forms, weight: 1 + Math.log(count) }))
+    .map((t) => ({ ...t, rarity: rarity(t.term) }))
+    .filter((t): t is KeyTerm & { rarity: number } => t.rarity !== null)
     .map((t) => ({ ...t, value: t.weight * Math.sqrt(t.rarity) }))
     .sort((a, b) => b.value - a.value || (a.term < b.term ? -1 : 1))
     .slice(0, limit)
-    .map(({ term, weight }) => ({
-      term,
-      weight,
-      forms: [...(forms.get(term) ?? [])].sort((a, b) => b[1] - a[1]).map(([form]) => form),
-    }));
+    .map(({ term, weight, forms }) => ({ term, weight, forms }));
 }
