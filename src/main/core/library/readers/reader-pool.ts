@@ -4,7 +4,7 @@
  * count or suggestion can hold the app (docs/technotes/reader-threads.md). WAL lets every reader
  * see the last committed write without waiting for the writer.
  *
- * Two lanes: suggestions, usage and exports (slow jobs) may occupy all threads but one, so a list
+ * Two lanes: suggestions, usage and exports (slow jobs) run on the first thread only, so a list
  * or a search always finds a thread within one quick job's time. A suggestion job for another
  * article than the latest one asked about is cancelled: dropped while queued (answered with no
  * suggestions), told to stop through a shared flag while running (it answers with its best so far).
@@ -63,8 +63,10 @@ export class ReaderPool {
   static create(options: ReaderPoolOptions): ReaderPool | null {
     if (options.file === ':memory:' || !existsSync(options.workerScript)) return null;
     const pool = new ReaderPool(options);
-    // Started now so the first list does not wait for a thread to load SQLite and the schema.
+    // Started now so the first list does not wait for a thread to load SQLite and the schema,
+    // and the first article opened finds the subscriptions' documents for related feeds built.
     for (let i = 0; i < pool.#options.size; i++) pool.#start();
+    void pool.#enqueue({ kind: 'prepare' }, true, null);
     return pool;
   }
 
@@ -128,17 +130,21 @@ export class ReaderPool {
     }
   }
 
-  /** Posts queued jobs to idle threads: quick jobs first come first; slow ones leave a thread. */
+  /**
+   * Posts queued jobs to idle threads, first come first served. Slow jobs run on the first
+   * thread only (its suggestion caches stay warm, and the others are always free for quick
+   * reads); quick jobs run on any.
+   */
   #dispatch(): void {
     for (;;) {
-      const idle = this.#slots.find((slot) => slot.running === null);
-      if (!idle) return;
-      const slowRunning = this.#slots.filter((slot) => slot.running?.slow).length;
-      const mayRunSlow = slowRunning < Math.max(1, this.#slots.length - 1);
-      const index = this.#queue.findIndex((job) => !job.slow || mayRunSlow);
-      if (index < 0) return;
-      const [job] = this.#queue.splice(index, 1) as [Job];
-      this.#post(idle, job);
+      const posted = this.#slots.some((slot, index) => {
+        if (slot.running !== null) return false;
+        const at = this.#queue.findIndex((job) => index === 0 || !job.slow);
+        if (at < 0) return false;
+        this.#post(slot, this.#queue.splice(at, 1)[0] as Job);
+        return true;
+      });
+      if (!posted) return;
     }
   }
 

@@ -10,12 +10,13 @@ export interface ReaderWorkerData {
 }
 
 /**
- * A job as posted to a thread. Compacting an old library and checkpointing the WAL are jobs too:
- * they need a thread and a writable connection of its own there, not the reads.
+ * A job as posted to a thread. Compacting an old library and checkpointing the WAL are jobs too
+ * (they need a thread and a writable connection of its own there), and so is building related
+ * feeds' documents when the pool starts.
  */
 export interface ReaderRequest {
   id: number;
-  job: ReaderJob | { kind: 'compact' } | { kind: 'checkpoint' };
+  job: ReaderJob | { kind: 'compact' } | { kind: 'checkpoint' } | { kind: 'prepare' };
   /** An Int32Array's buffer whose element 0 becomes 1 when the job is cancelled. */
   cancel: SharedArrayBuffer | null;
 }

@@ -12,6 +12,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { Store } from '../../storage/store';
 import { timeBudget, SUGGESTION_BUDGET_MS, UNBOUNDED } from '../work-budget';
 import { runReaderJob, suggestionArticle } from './reader-jobs';
+import { prepareRelatedFeeds } from '../related/related-feeds';
 import type { ReaderReply, ReaderRequest, ReaderWorkerData } from './reader-protocol';
 import { envelopeOf } from '../envelope';
 
@@ -29,6 +30,9 @@ function answer(request: ReaderRequest) {
   try {
     if (request.job.kind === 'compact') return { ok: true as const, result: compact() };
     if (request.job.kind === 'checkpoint') return { ok: true as const, result: checkpoint() };
+    if (request.job.kind === 'prepare') {
+      return { ok: true as const, result: prepareRelatedFeeds(store, UNBOUNDED) };
+    }
     const flag = request.cancel ? new Int32Array(request.cancel) : null;
     const budget =
       suggestionArticle(request.job) === null
