@@ -15,11 +15,24 @@
  * of two indexes are not comparable, and the list the hits go into is the article list. So that
  * a common word cannot crowd out the user's own words, they keep a quarter of the limit when
  * they have that many hits (docs/technotes/highlights-and-notes.md).
+ *
+ * At a million articles, ranking every match is what costs (bm25 reads each match's length:
+ * ~1 µs a match), and so is a prefix that begins many words (FTS5 merges all their doclists
+ * before the first row). So when the words as typed, the last one whole, already match more
+ * than RANKED_AT_MOST articles, the last word is taken whole and only the newest RANKED_AT_MOST
+ * of those matches are ranked; below that, every match of the prefix is ranked as always, so a
+ * small library gets the same results as before (docs/technotes/search.md).
  */
 import type { HighlightColor, SearchHit } from '../../../shared/model';
 import type { Store } from '../storage/store';
 import { MATCH_END, MATCH_START, type IndexHit } from '../storage/search-index';
 import { escapeHtml } from '../../../shared/html';
+
+/**
+ * Matches ranked at most: past this many for the words as typed, the best of the newest this
+ * many are shown (docs/technotes/search.md says how it was chosen).
+ */
+export const RANKED_AT_MOST = 2000;
 
 /** What to search for; `limit` defaults to 50. */
 export interface SearchQuery {
@@ -40,7 +53,7 @@ const WORD = /[\p{L}\p{N}\p{M}]+/gu;
 export function searchArticles(store: Store, { query, limit = 50 }: SearchQuery): SearchHit[] {
   const match = toMatchExpression(query);
   if (match === null) return [];
-  const articles = store.search.articles(match, limit);
+  const articles = articleHits(store, query, match, limit);
   const annotations = store.search.annotations(match, limit);
   const reserved = Math.min(annotations.length, Math.ceil(limit / 4));
   const shown = articles.slice(0, limit - reserved);
@@ -60,11 +73,26 @@ export function searchArticles(store: Store, { query, limit = 50 }: SearchQuery)
   });
 }
 
-/** Returns a safe FTS5 expression for the user's words, or null when there are none. */
-export function toMatchExpression(query: string): string | null {
+/**
+ * Returns the best article hits: of every match of `match` when the words as typed match few
+ * enough articles, else of the newest RANKED_AT_MOST matches of the words as typed.
+ */
+function articleHits(store: Store, query: string, match: string, limit: number): IndexHit[] {
+  const whole = toMatchExpression(query, { prefix: false }) as string;
+  const from = store.search.nthNewestMatch(whole, RANKED_AT_MOST);
+  if (from === null) return store.search.articles(match, limit);
+  return store.search.articlesFrom(whole, from, limit);
+}
+
+/**
+ * Returns a safe FTS5 expression for the user's words, or null when there are none. The last
+ * word matches as a prefix unless `prefix` is false.
+ */
+export function toMatchExpression(query: string, { prefix = true } = {}): string | null {
   const words = query.normalize('NFC').match(WORD);
   if (!words) return null;
-  return words.map((word, i) => `"${word}"${i === words.length - 1 ? '*' : ''}`).join(' ');
+  const star = (i: number): string => (prefix && i === words.length - 1 ? '*' : '');
+  return words.map((word, i) => `"${word}"${star(i)}`).join(' ');
 }
 
 function markSnippet(snippet: string): string {
