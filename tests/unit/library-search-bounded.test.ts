@@ -59,15 +59,17 @@ describe('searchArticles past RANKED_AT_MOST matches', () => {
     expect(hits[0]?.title).toBe(`Harbour news ${total - 5}`);
   });
 
-  it('ranks every match of a partial word that matches few articles as typed', () => {
+  it('shows the newest matches of a partial word that matches that many only as a prefix', () => {
     const hits = searchArticles(store, { query: 'harbo', limit: 20 });
-    expect(
-      hits
-        .slice(0, 2)
-        .map((hit) => hit.articleId)
-        .sort(),
-    ).toEqual([oldTitled, newTitled].sort());
+    const newest = Array.from({ length: 20 }, (_, i) => `Article ${total - 1 - i}`);
+    newest[4] = `Harbour news ${total - 5}`;
+    expect(hits.map((hit) => hit.title)).toEqual(newest);
     expect(hits[0]?.snippet).toContain('<mark>harbour</mark>');
+  });
+
+  it('ranks every match of a partial word that matches fewer', () => {
+    const hits = searchArticles(store, { query: 'harbour news', limit: 20 });
+    expect(hits.map((hit) => hit.articleId).sort()).toEqual([oldTitled, newTitled].sort());
   });
 
   it('finds a rare word among them as before', () => {

@@ -20,7 +20,8 @@
  * ~1 µs a match), and so is a prefix that begins many words (FTS5 merges all their doclists
  * before the first row). So when the words as typed, the last one whole, already match more
  * than RANKED_AT_MOST articles, the last word is taken whole and only the newest RANKED_AT_MOST
- * of those matches are ranked; below that, every match of the prefix is ranked as always, so a
+ * of those matches are ranked; a partial word that matches more than that only as a prefix
+ * shows its newest matches; below that, every match of the prefix is ranked as always, so a
  * small library gets the same results as before (docs/technotes/search.md).
  */
 import type { HighlightColor, SearchHit } from '../../../shared/model';
@@ -74,14 +75,21 @@ export function searchArticles(store: Store, { query, limit = 50 }: SearchQuery)
 }
 
 /**
- * Returns the best article hits: of every match of `match` when the words as typed match few
- * enough articles, else of the newest RANKED_AT_MOST matches of the words as typed.
+ * Returns the best article hits: of the newest RANKED_AT_MOST matches of the words as typed when
+ * more match; else the newest matches of `match` when more than that match it; else the best of
+ * every match of `match`.
  */
 function articleHits(store: Store, query: string, match: string, limit: number): IndexHit[] {
+  const { search } = store;
   const whole = toMatchExpression(query, { prefix: false }) as string;
-  const from = store.search.nthNewestMatch(whole, RANKED_AT_MOST);
-  if (from === null) return store.search.articles(match, limit);
-  return store.search.articlesFrom(whole, from, limit);
+  const from = search.nthNewestMatch(whole, RANKED_AT_MOST);
+  if (from !== null) return search.articlesFrom(whole, from, limit);
+  // A partial word (rare as typed) that begins common words: ranking it would merge and rank
+  // every match, so the newest come first.
+  if (search.nthNewestMatch(match, RANKED_AT_MOST) !== null) {
+    return search.newestArticles(match, limit);
+  }
+  return search.articles(match, limit);
 }
 
 /**

@@ -43,6 +43,18 @@ const NTH_NEWEST_SQL = `
   ORDER BY rowid DESC LIMIT 1 OFFSET ?`;
 
 /**
+ * The newest matches, newest first, without ranking: FTS5 answers ORDER BY rowid DESC from its
+ * doclists, and computes the snippets of the rows returned only.
+ */
+const NEWEST_SQL = `
+  WITH hits AS (
+    SELECT rowid, ${SNIPPET} AS snippet FROM articles_fts
+    WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT ?)
+  SELECT a.id AS articleId, a.title AS title, hits.snippet AS snippet
+  FROM hits JOIN articles a ON a.id = hits.rowid
+  ORDER BY hits.rowid DESC`;
+
+/**
  * The best of the matches from rowid ? on, by the same bm25 as ARTICLES_SQL. bm25() in the
  * select list with SQLite's ORDER BY, not FTS5's rank sort: FTS5's sort ranks every match
  * whatever the rowid range (73 ms for a word in half of 100k articles, with the range or
@@ -126,6 +138,11 @@ export class SearchIndex {
   nthNewestMatch(match: string, n: number): number | null {
     const rowid = this.sql.column(NTH_NEWEST_SQL).get(match, n - 1) as number | undefined;
     return rowid ?? null;
+  }
+
+  /** Returns the newest `limit` articles that match, newest (last stored) first, unranked. */
+  newestArticles(match: string, limit: number): IndexHit[] {
+    return this.sql.statement(NEWEST_SQL).all(match, limit) as IndexHit[];
   }
 
   /**
