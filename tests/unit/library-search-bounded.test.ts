@@ -1,10 +1,18 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Store } from '../../src/main/core/storage/store';
-import { RANKED_AT_MOST, searchArticles } from '../../src/main/core/library/search';
+import {
+  SEARCH_BOUNDS,
+  searchArticles,
+  type SearchBounds,
+} from '../../src/main/core/library/search';
 import type { ArticleUpdate } from '../../src/main/core/storage/feed-update';
 
-/** A feed article with the word `harbour` in its text, or in its title when `titled`. */
-function article(i: number, titled = false): ArticleUpdate {
+const TOTAL = 300;
+/** The app's bounds scaled down to a library of TOTAL articles. */
+const BOUNDS: SearchBounds = { rankedAtMost: 100, unrankedPast: 250 };
+
+/** A feed article with the word `harbour` in its text, and in its title when `titled`. */
+function article(i: number, titled: boolean): ArticleUpdate {
   return {
     identity: `a${i}`,
     url: `https://example.com/${i}`,
@@ -19,12 +27,13 @@ function article(i: number, titled = false): ArticleUpdate {
   };
 }
 
-// More matches than are ranked: which strategy applies follows from the words as typed.
-describe('searchArticles past RANKED_AT_MOST matches', () => {
-  const total = RANKED_AT_MOST + 100;
+// Which strategy applies follows from how many articles the words match (search.md).
+describe('searchArticles past its bounds', () => {
   let store: Store;
   let oldTitled: number;
   let newTitled: number;
+  const titles = (query: string, bounds = BOUNDS): string[] =>
+    searchArticles(store, { query, limit: 20 }, bounds).map((hit) => hit.title);
   beforeAll(() => {
     store = Store.open(':memory:');
     const feedId = store.feeds.insert({
@@ -33,47 +42,50 @@ describe('searchArticles past RANKED_AT_MOST matches', () => {
       siteUrl: null,
       folder: null,
     });
-    // Stored oldest first, so the ids follow time, as a library that refreshes daily does.
-    const items = Array.from({ length: total }, (_, i) => article(i, i === 10 || i === total - 5));
-    for (let start = 0; start < total; start += 500) {
-      store.feedUpdates.apply(feedId, {
-        title: 'Example',
-        siteUrl: null,
-        ttlMinutes: null,
-        articles: items.slice(start, start + 500).reverse(),
-      });
+    // Stored oldest first, so the ids follow time, as in a library that refreshes daily.
+    const items = Array.from({ length: TOTAL }, (_, i) => article(i, i === 10 || i === TOTAL - 5));
+    for (let start = 0; start < TOTAL; start += 100) {
+      const articles = items.slice(start, start + 100).reverse();
+      store.feedUpdates.apply(feedId, { title: 'Feed', siteUrl: null, ttlMinutes: null, articles });
     }
-    const idOf = (title: string): number =>
-      searchArticles(store, { query: title, limit: 1 })[0]?.articleId as number;
+    const idOf = (query: string): number =>
+      searchArticles(store, { query, limit: 1 })[0]?.articleId as number;
     oldTitled = idOf('harbour news 10');
-    newTitled = idOf(`harbour news ${total - 5}`);
+    newTitled = idOf(`harbour news ${TOTAL - 5}`);
   });
 
-  it('ranks only the newest matches of a word that matches more than that', () => {
-    const hits = searchArticles(store, { query: 'harbour', limit: 20 });
+  it('ranks only the newest matches of words that match more than rankedAtMost', () => {
+    const hits = searchArticles(store, { query: 'harbour', limit: 20 }, BOUNDS);
     expect(hits).toHaveLength(20);
     // The title match among the newest comes first; the old one is past the ranked matches.
-    expect(hits[0]?.articleId).toBe(newTitled);
+    expect(hits[0]).toMatchObject({ articleId: newTitled, title: `Harbour news ${TOTAL - 5}` });
     expect(hits.map((hit) => hit.articleId)).not.toContain(oldTitled);
     expect(hits[0]?.snippet).toContain('<mark>harbour</mark>');
-    expect(hits[0]?.title).toBe(`Harbour news ${total - 5}`);
+    // With the app's bounds, this small library ranks every match: both titles first.
+    const all = searchArticles(store, { query: 'harbour', limit: 20 }, SEARCH_BOUNDS);
+    expect(all.slice(0, 2).map((hit) => hit.articleId)).toEqual(
+      expect.arrayContaining([oldTitled, newTitled]),
+    );
   });
 
-  it('shows the newest matches of a partial word that matches that many only as a prefix', () => {
-    const hits = searchArticles(store, { query: 'harbo', limit: 20 });
-    const newest = Array.from({ length: 20 }, (_, i) => `Article ${total - 1 - i}`);
-    newest[4] = `Harbour news ${total - 5}`;
-    expect(hits.map((hit) => hit.title)).toEqual(newest);
-    expect(hits[0]?.snippet).toContain('<mark>harbour</mark>');
+  it('shows the newest matches of a partial word that matches more than unrankedPast', () => {
+    const newest = Array.from({ length: 20 }, (_, i) => `Article ${TOTAL - 1 - i}`);
+    newest[4] = `Harbour news ${TOTAL - 5}`;
+    expect(titles('harbo')).toEqual(newest);
+    const [hit] = searchArticles(store, { query: 'harbo', limit: 1 }, BOUNDS);
+    expect(hit?.snippet).toContain('<mark>harbour</mark>');
   });
 
   it('ranks every match of a partial word that matches fewer', () => {
-    const hits = searchArticles(store, { query: 'harbour news', limit: 20 });
-    expect(hits.map((hit) => hit.articleId).sort()).toEqual([oldTitled, newTitled].sort());
+    expect(
+      titles('harbo', { ...BOUNDS, unrankedPast: TOTAL + 1 })
+        .slice(0, 2)
+        .sort(),
+    ).toEqual(['Harbour news 10', `Harbour news ${TOTAL - 5}`]);
+    expect(titles('harbour new')).toEqual([`Harbour news ${TOTAL - 5}`, 'Harbour news 10']);
   });
 
   it('finds a rare word among them as before', () => {
-    const hits = searchArticles(store, { query: 'harbour 1234', limit: 20 });
-    expect(hits.map((hit) => hit.title)).toEqual(['Article 1234']);
+    expect(titles('harbour 123')).toEqual(['Article 123']);
   });
 });
