@@ -18,12 +18,6 @@ export async function readCappedBody(
     throw tooLarge(url, maxBytes, { declaredBytes: declared });
   }
   if (!response.body) return new Uint8Array(0);
-  // A declared length under the cap with no Content-Encoding bounds the body already (fetch
-  // stops at Content-Length), so it is read whole: reading it chunk by chunk took 21 ms for
-  // 3.7 MB on 127.0.0.1, arrayBuffer() 13 ms (most of an unchanged feed's refresh).
-  if (declared > 0 && !response.headers.has('content-encoding')) {
-    return new Uint8Array(await response.arrayBuffer());
-  }
 
   const reader = response.body.getReader();
   const chunks: Uint8Array[] = [];
