@@ -136,6 +136,38 @@ describe('store.feedUpdates.apply', () => {
     ]);
   });
 
+  it('stores a feed of many batches in order, its index whole and searchable', () => {
+    // 149 rows = batches of 64, 64, 16, 4 and 1 (row-batches.ts).
+    const names = Array.from({ length: 149 }, (_, i) => `n${i}`);
+    const undated = names.map((id) => item(id, 1, { publishedAt: null }));
+    const first = store.feedUpdates.apply(feedId, feedOf(undated), 7000);
+    expect(first.newArticleIds).toHaveLength(149);
+    // Ids in the feed's order, the last inserted first, so the list keeps the document's order.
+    expect(first.newArticleIds).toEqual([...first.newArticleIds].sort((a, b) => b - a));
+    const titles = store.articles.list({ feedId, limit: 200 }).items.map((a) => a.title);
+    expect(titles).toEqual(names.map((id) => `Title ${id}`));
+    const ids = new Map(names.map((id, i) => [id, first.newArticleIds[i]]));
+
+    // Change every other one: the batched update keeps the index in step with the rows.
+    const edited = names.map((id, i) =>
+      i % 2 === 0 ? item(id, 2, { publishedAt: null }) : item(id, 1, { publishedAt: null }),
+    );
+    const second = store.feedUpdates.apply(feedId, feedOf(edited), 8000);
+    expect(second.newArticleIds).toEqual([]);
+    expect(second.updatedArticleIds).toEqual(
+      names.filter((_, i) => i % 2 === 0).map((id) => ids.get(id)),
+    );
+    const match = (words: string): number =>
+      count(store, 'SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?', words);
+    expect(match('version2')).toBe(75);
+    expect(match('version1')).toBe(74);
+    expect(match('n148 version2')).toBe(1);
+    expect(() =>
+      rawDatabase(store).exec(`INSERT INTO articles_fts (articles_fts) VALUES ('integrity-check')`),
+    ).not.toThrow();
+    expect(store.feeds.get(feedId)?.unreadCount).toBe(149);
+  });
+
   it('keeps the same identity in two feeds apart', () => {
     const other = store.feeds.insert({
       url: 'https://other.example/feed',

@@ -9,6 +9,7 @@
  */
 import type { Enclosure } from '../../../shared/model';
 import type { Connection } from './connection';
+import { inBatches, valuesList } from './row-batches';
 
 /** One article of a feed, as a feed update stores it. */
 export interface ArticleUpdate {
@@ -51,18 +52,28 @@ interface ExistingRow {
 const FEED_EXISTS = 'SELECT 1 FROM feeds WHERE id = ?';
 const EXISTING = `SELECT id, uid, content_hash FROM articles
   WHERE uid IN (SELECT value FROM json_each(?))`;
-const INSERT = `INSERT INTO articles (uid, feed_id, kind, url, title, author, published_at, sort_at,
-    fetched_at, updated_at, content_html, text, content_hash, categories, enclosures)
-  VALUES (@uid, @feedId, 'feed', @url, @title, @author, @publishedAt, @sortAt,
-    @now, @now, @contentHtml, @text, @contentHash, @categories, @enclosures)`;
-// sort_at stays: an article edited upstream keeps its place in the list.
-const UPDATE = `UPDATE articles SET url = @url, title = @title, author = @author,
-    published_at = @publishedAt, content_html = @contentHtml,
+/** One statement inserts a batch of rows (row-batches.ts says why), returning each one's id. */
+const INSERT_ROW = `(?, ?, 'feed', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+const insertSql = (rows: number): string => `INSERT INTO articles (uid, feed_id, kind, url, title,
+    author, published_at, sort_at, fetched_at, updated_at, content_html, text, content_hash,
+    categories, enclosures)
+  VALUES ${valuesList(INSERT_ROW, rows)}
+  RETURNING id, uid`;
+/**
+ * One statement updates a batch of rows. sort_at stays: an article edited upstream keeps its
+ * place in the list.
+ */
+const UPDATE_ROW = '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
+const updateSql = (rows: number): string => `WITH u (id, url, title, author, published_at,
+    content_html, text, content_hash, categories, enclosures, updated_at)
+  AS (VALUES ${valuesList(UPDATE_ROW, rows)})
+  UPDATE articles SET url = u.url, title = u.title, author = u.author,
+    published_at = u.published_at, content_html = u.content_html,
     -- text is what the reader shows: the full text's, once there is one.
-    text = CASE WHEN full_text_html IS NULL THEN @text ELSE text END,
-    content_hash = @contentHash, categories = @categories, enclosures = @enclosures,
-    updated_at = @now
-  WHERE id = @id`;
+    text = CASE WHEN articles.full_text_html IS NULL THEN u.text ELSE articles.text END,
+    content_hash = u.content_hash, categories = u.categories, enclosures = u.enclosures,
+    updated_at = u.updated_at
+  FROM u WHERE articles.id = u.id`;
 const UPDATE_FEED = `UPDATE feeds SET title = coalesce(nullif(@title, ''), title),
     site_url = coalesce(@siteUrl, site_url), ttl_minutes = @ttlMinutes
   WHERE id = @id AND (title IS NOT coalesce(nullif(@title, ''), title)
@@ -100,21 +111,20 @@ export class FeedUpdates {
       for (const row of found as ExistingRow[]) existing.set(row.uid, row);
 
       // 2. Insert the new ones, last first: undated articles all sort at `now`, and the higher
-      //    id wins the tie, so the document's order is kept in the list.
+      //    id wins the tie, so the document's order is kept in the list. Many rows a
+      //    statement, so that FTS5 writes one segment a batch, not one a row.
       const entries = [...articles];
+      const fresh = entries.filter(([uid]) => !existing.has(uid)).reverse();
       const inserted = new Map<string, number>();
-      const insert = sql.statement(INSERT);
-      for (let i = entries.length - 1; i >= 0; i--) {
-        const [uid, article] = entries[i] as [string, ArticleUpdate];
-        if (existing.has(uid)) continue;
-        const sortAt = article.publishedAt ?? now;
-        const info = insert.run({ ...columns(article), uid, feedId, sortAt, now });
-        inserted.set(uid, Number(info.lastInsertRowid));
+      for (const batch of inBatches(fresh)) {
+        const params = batch.flatMap(([uid, article]) => insertParams(feedId, uid, article, now));
+        const rows = sql.statement(insertSql(batch.length)).all(params) as ExistingRow[];
+        for (const row of rows) inserted.set(row.uid, row.id);
       }
 
-      // 3. Update the changed ones in place. Unchanged rows are not written at all, so neither
-      //    the FTS trigger nor the WAL sees them.
-      const update = sql.statement(UPDATE);
+      // 3. Update the changed ones in place, in batches too. Unchanged rows are not written at
+      //    all, so neither the FTS trigger nor the WAL sees them.
+      const changed: [number, ArticleUpdate][] = [];
       for (const [uid, article] of entries) {
         const newId = inserted.get(uid);
         if (newId !== undefined) {
@@ -123,8 +133,12 @@ export class FeedUpdates {
         }
         const row = existing.get(uid) as ExistingRow;
         if (row.content_hash === article.contentHash) continue;
-        update.run({ ...columns(article), id: row.id, now });
+        changed.push([row.id, article]);
         result.updatedArticleIds.push(row.id);
+      }
+      for (const batch of inBatches(changed)) {
+        const params = batch.flatMap(([id, article]) => updateParams(id, article, now));
+        sql.statement(updateSql(batch.length)).run(params);
       }
 
       // 4. article_state, highlights and notes are the user's: not touched here.
@@ -141,17 +155,46 @@ export class FeedUpdates {
   }
 }
 
-/** The article columns an update gives, as statement parameters. */
-function columns(article: ArticleUpdate): Record<string, unknown> {
-  return {
-    url: article.url,
-    title: article.title,
-    author: article.author,
-    publishedAt: article.publishedAt,
-    contentHtml: article.contentHtml,
-    text: article.text,
-    contentHash: article.contentHash,
-    categories: article.categories.length > 0 ? JSON.stringify(article.categories) : null,
-    enclosures: article.enclosures.length > 0 ? JSON.stringify(article.enclosures) : null,
-  };
+/** A new row's parameters, in INSERT_ROW's order. */
+function insertParams(feedId: number, uid: string, article: ArticleUpdate, now: number): unknown[] {
+  const sortAt = article.publishedAt ?? now;
+  return [
+    uid,
+    feedId,
+    article.url,
+    article.title,
+    article.author,
+    article.publishedAt,
+    sortAt,
+    now,
+    now,
+    article.contentHtml,
+    article.text,
+    article.contentHash,
+    ...lists(article),
+  ];
+}
+
+/** A changed row's parameters, in UPDATE_ROW's order. */
+function updateParams(id: number, article: ArticleUpdate, now: number): unknown[] {
+  return [
+    id,
+    article.url,
+    article.title,
+    article.author,
+    article.publishedAt,
+    article.contentHtml,
+    article.text,
+    article.contentHash,
+    ...lists(article),
+    now,
+  ];
+}
+
+/** Categories and enclosures as JSON arrays, NULL when there are none. */
+function lists(article: ArticleUpdate): [string | null, string | null] {
+  return [
+    article.categories.length > 0 ? JSON.stringify(article.categories) : null,
+    article.enclosures.length > 0 ? JSON.stringify(article.enclosures) : null,
+  ];
 }
