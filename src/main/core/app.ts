@@ -135,6 +135,9 @@ export function openApp(options: AppOptions): FolioApp {
       void pipeline.close();
       stopCheckpoints();
       void readers?.close();
+      // The reader threads still hold their connections for a moment, so closing the writer
+      // would not empty the WAL: a last checkpoint does (the file is whole on its own).
+      if (readers) store.maintenance.checkpoint('TRUNCATE');
       store.close();
     },
   };
