@@ -1,7 +1,10 @@
 #!/usr/bin/env node
 // The benchmark (npm run bench): bundles scripts/bench/*.ts for Node into .cache/bench/ and
 // runs it in a child node with --expose-gc, printing one JSON line per figure.
-// Usage: node scripts/bench.mjs [--only=ingest,reingest,library,refresh,offline] [--runs=5] [--cpu-prof]
+// Usage: node scripts/bench.mjs [--only=ingest,reingest,library,refresh,offline,scale] [--runs=5] [--cpu-prof]
+//          [--scale=1000000] (the scale figures on the 1M library instead of the 100k one)
+//          [--only=build] (only build or find the cached scale library, in FOLIO_BENCH_CACHE or
+//          .cache/bench-libraries/, and exit)
 //          [--in-process-parse] (the refresh figure without the pipeline worker, to compare)
 //          [--full-gc] (a full GC before each timed run instead of a minor one, to compare)
 // What each figure means: docs/technotes/benchmark.md.
@@ -36,6 +39,7 @@ const options = {
   inProcessParse: args.includes('--in-process-parse'),
   only: option('only', '').split(',').filter(Boolean),
   runs: Number(option('runs', '5')),
+  scale: Number(option('scale', '100000')),
 };
 const runner = `require(${JSON.stringify(built.file('main'))}).runBenchmark(${JSON.stringify(options)})
   .catch((error) => { console.error(error); process.exit(1); });`;
