@@ -9,6 +9,7 @@
 //          [--full-gc] (a full GC before each timed run instead of a minor one, to compare)
 // What each figure means: docs/technotes/benchmark.md.
 import { spawn } from 'node:child_process';
+import { copyFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildForNode } from './lib/build-node.mjs';
@@ -29,12 +30,17 @@ const built = await buildForNode({
     'feed-server': path.join(repo, 'scripts/bench/feed-server.ts'),
     // The refresh figure parses in this worker, as the app does (PipelinePool).
     'pipeline-worker': path.join(repo, 'src/main/core/feeds/pipeline-worker.ts'),
+    // The scale figures' served app (scripts/bench/scale/app-server.ts).
+    'app-server': path.join(repo, 'scripts/bench/scale/app-server.ts'),
   },
 });
+// openApp looks for its parse worker as pipeline-worker.js beside the code (as out/main has it).
+copyFileSync(built.file('pipeline-worker'), path.join(outDir, 'pipeline-worker.js'));
 
 const options = {
   repo,
   feedServerScript: built.file('feed-server'),
+  appServerScript: built.file('app-server'),
   pipelineWorkerScript: built.file('pipeline-worker'),
   inProcessParse: args.includes('--in-process-parse'),
   only: option('only', '').split(',').filter(Boolean),

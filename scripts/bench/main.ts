@@ -14,6 +14,7 @@ import { benchReingest } from './reingest';
 import { emit, printedFigures } from './report';
 import { makeTempDir } from './temp-store';
 import { ensureLibrary } from './scale/library-cache';
+import { benchScale } from './scale/run-scale';
 import { loadVocabulary, seededRandom, ZipfWords } from './words';
 
 /** How bench.mjs calls the benchmark. */
@@ -24,9 +25,11 @@ export interface BenchOptions {
   pipelineWorkerScript: string;
   /** The refresh figure parses in-process instead of in the worker. */
   inProcessParse: boolean;
-  /** Figure groups to run (ingest, reingest, library, refresh, offline); all when empty. */
+  /** Figure groups to run (ingest, reingest, library, scale, refresh, offline); all when empty. */
   only: string[];
   runs: number;
+  /** The built app-server child of the scale figures (app-server.cjs). */
+  appServerScript: string;
   /** Articles in the scale library of the scale figures (100,000 unless --scale=N). */
   scale: number;
 }
@@ -81,6 +84,9 @@ export async function runBenchmark(options: BenchOptions): Promise<void> {
       benchUnreadCounts(library);
       benchMarkRead(ctx, library);
       library.store.close();
+    }
+    if (wanted('scale')) {
+      await benchScale(ctx, { articles: options.scale, appServerScript: options.appServerScript });
     }
     if (wanted('refresh')) await benchRefresh(ctx);
     if (wanted('offline')) {
