@@ -26,6 +26,11 @@ export async function watchJob(served: ServedLibrary, job: LongJob): Promise<voi
   const latencies: number[] = [];
   const outstanding = new Set<number>();
   let failures = 0;
+  let firstFailure: string | null = null;
+  const fail = (why: string): void => {
+    failures++;
+    firstFailure ??= why;
+  };
   const ticker = setInterval(() => {
     const sentAt = performance.now();
     outstanding.add(sentAt);
@@ -33,11 +38,11 @@ export async function watchJob(served: ServedLibrary, job: LongJob): Promise<voi
       (result) => {
         outstanding.delete(sentAt);
         if (result.status === 200) latencies.push(result.ms);
-        else failures++;
+        else fail(`${result.status} ${JSON.stringify(result.body)}`);
       },
-      () => {
+      (error: unknown) => {
         outstanding.delete(sentAt);
-        failures++;
+        fail(String(error));
       },
     );
   }, INTERVAL_MS);
@@ -58,8 +63,8 @@ export async function watchJob(served: ServedLibrary, job: LongJob): Promise<voi
   const unanswered = outstanding.size;
   for (const sentAt of outstanding) latencies.push(now - sentAt);
   const delay = await Promise.race([
-    served.control<{ p99: number; max: number }>('loopDelay'),
-    sleep(5_000).then(() => ({ p99: Number.NaN, max: Number.NaN })),
+    served.control<{ p99: number; max: number; uncorrectedP99: number }>('loopDelay'),
+    sleep(5_000).then(() => ({ p99: Number.NaN, max: Number.NaN, uncorrectedP99: Number.NaN })),
   ]);
   const watchedMs = performance.now() - started;
   if (!job.abandon) await running;
@@ -80,6 +85,7 @@ export async function watchJob(served: ServedLibrary, job: LongJob): Promise<voi
     max: Math.max(...latencies),
     calls: latencies.length,
     failures,
+    ...(firstFailure === null ? {} : { firstFailure }),
     unanswered,
     ...common,
     target: `p99 < ${TARGET_MS} ms`,
@@ -90,6 +96,7 @@ export async function watchJob(served: ServedLibrary, job: LongJob): Promise<voi
     value: delay.p99,
     unit: 'ms',
     max: delay.max,
+    uncorrectedP99: delay.uncorrectedP99,
     ...common,
     target: `p99 < ${TARGET_MS} ms`,
     ...(Number.isNaN(delay.p99) ? { blocked: 'the app did not answer within 5 s' } : {}),
