@@ -4,7 +4,8 @@
 // Usage: node scripts/bench.mjs [--only=ingest,reingest,library,refresh,offline,scale] [--runs=5] [--cpu-prof]
 //          [--scale=1000000] (the scale figures on the 1M library instead of the 100k one)
 //          [--only=build] (only build or find the cached scale library, in FOLIO_BENCH_CACHE or
-//          .cache/bench-libraries/, and exit)
+//          .cache/bench-libraries/, and exit); FOLIO_BENCH_LIBRARY_COPY=<file> uses an existing
+//          copy of the library in place (and changes it) instead of copying the cached one
 //          [--in-process-parse] (the refresh figure without the pipeline worker, to compare)
 //          [--full-gc] (a full GC before each timed run instead of a minor one, to compare)
 // What each figure means: docs/technotes/benchmark.md.

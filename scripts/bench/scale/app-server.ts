@@ -20,6 +20,8 @@ import { loopbackFetch } from '../../../tests/helpers/net';
 /** What the parent passes (argv[2], JSON). */
 export interface AppServerConfig {
   dataDir: string;
+  /** The database file (dataDir/folio.db unless the run uses a copy elsewhere). */
+  databaseFile: string;
   resourcesDir: string;
   token: string;
 }
@@ -34,6 +36,7 @@ async function main(): Promise<void> {
   const app = openApp({
     fetch: loopbackFetch,
     dataDir: config.dataDir,
+    databaseFile: config.databaseFile,
     resourcesDir: config.resourcesDir,
     scheduleRefresh: false,
   });

@@ -14,7 +14,12 @@ import { startLoopbackFeeds, type LoopbackFeeds } from './loopback-feeds';
 import { benchLists, benchOthers, benchScaleSearch } from './read-figures';
 import { watchJob } from './responsiveness';
 import { serveLibrary, type ServedLibrary } from './served-library';
-import { benchMarkAllRead, benchScaleMarkRead, benchSuggestions } from './write-figures';
+import {
+  benchJPresses,
+  benchMarkAllRead,
+  benchScaleMarkRead,
+  benchSuggestions,
+} from './write-figures';
 
 /** Where the built app-server child is, and the scale. */
 export interface ScaleOptions {
@@ -38,7 +43,13 @@ export async function benchScale(ctx: BenchContext, options: ScaleOptions): Prom
   const resources = path.join(ctx.repo, 'resources');
   const dir = path.join(ctx.temp.path, 'scale');
   const copyStart = performance.now();
-  let served = await serveLibrary(library.file, dir, options.appServerScript, resources);
+  // FOLIO_BENCH_LIBRARY_COPY: an existing copy to use (and change) instead of making one, for a
+  // disk without room for a second 13 GB copy. Make it afresh after the run.
+  const given = process.env.FOLIO_BENCH_LIBRARY_COPY || null;
+  const file = given ?? path.join(dir, 'data', 'folio.db');
+  const serve = (from: string | null): Promise<ServedLibrary> =>
+    serveLibrary(from, dir, options.appServerScript, resources, file);
+  let served = await serve(given === null ? library.file : null);
   log(`copied and opened in ${((performance.now() - copyStart) / 1000).toFixed(1)} s`);
   const probe = probeLibrary(served.file, ctx.repo);
   const feeds = await startLoopbackFeeds(ctx.words, {
@@ -52,6 +63,7 @@ export async function benchScale(ctx: BenchContext, options: ScaleOptions): Prom
     await benchOthers(served, probe);
     await benchScaleSearch(served, probe);
     await benchSuggestions(served, probe);
+    await benchJPresses(served, probe);
     await benchScaleMarkRead(served, probe);
     await runJobs(served, probe, feeds);
     await benchMarkAllRead(served);
@@ -65,7 +77,7 @@ export async function benchScale(ctx: BenchContext, options: ScaleOptions): Prom
     });
     await served.close(true);
     // The same copy again, in a new child, for VACUUM: it cannot be stopped either.
-    served = await serveLibrary(null, dir, options.appServerScript, resources);
+    served = await serve(null);
     await watchJob(served, {
       name: 'compact',
       run: (s) => s.call('library.compact'),

@@ -28,18 +28,18 @@ export interface ServedLibrary {
 }
 
 /**
- * Serves `dir`/data/folio.db, first copying `cachedFile` there when given (else the file is used
- * as it is, or created empty); resolves once the child listens.
+ * Serves `file` (`dir`/data/folio.db by default), first copying `cachedFile` there when given
+ * (else the file is used as it is, or created empty); resolves once the child listens.
  */
 export async function serveLibrary(
   cachedFile: string | null,
   dir: string,
   appServerScript: string,
   resourcesDir: string,
+  file = path.join(dir, 'data', 'folio.db'),
 ): Promise<ServedLibrary> {
   const dataDir = path.join(dir, 'data');
   mkdirSync(dataDir, { recursive: true });
-  const file = path.join(dataDir, 'folio.db');
   if (cachedFile !== null) {
     // Five agents share the disk: never let a copy leave less than 10 GB free.
     const { bavail, bsize } = statfsSync(dataDir);
@@ -52,7 +52,7 @@ export async function serveLibrary(
     copyFileSync(cachedFile, file);
   }
   const token = 'bench-token';
-  const config: AppServerConfig = { dataDir, resourcesDir, token };
+  const config: AppServerConfig = { dataDir, databaseFile: file, resourcesDir, token };
   const child = fork(appServerScript, [JSON.stringify(config)], {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });

@@ -30,6 +30,36 @@ export async function benchSuggestions(served: ServedLibrary, probe: LibraryProb
   emitP95('scale.feeds.related', feeds, SUGGESTION_TARGET, { articles: probe.articles });
 }
 
+/**
+ * The issue's "three j presses 300 ms apart": each press opens an article (articles.get) and asks
+ * for its suggestions (articles.related, feeds.related) as the reader does; timed is the third
+ * article's articles.get from its press. With suggestions off the main thread and cancelled when
+ * the reader moves on, it answers as fast as opening an article alone.
+ */
+export async function benchJPresses(served: ServedLibrary, probe: LibraryProbe): Promise<void> {
+  const ids = probe.sampleArticleIds.slice(13, 19);
+  const times: number[] = [];
+  for (let round = 0; round + 3 <= ids.length; round += 3) {
+    const calls: Promise<unknown>[] = [];
+    let third = 0;
+    for (let press = 0; press < 3; press++) {
+      const id = ids[round + press] as number;
+      const pressedAt = performance.now();
+      const opened = served.call('articles.get', { id }).then(() => performance.now() - pressedAt);
+      calls.push(opened, served.call('articles.related', { id }));
+      calls.push(served.call('feeds.related', { articleId: id }));
+      if (press < 2) await new Promise((resolve) => setTimeout(resolve, 300));
+      else third = await opened;
+    }
+    times.push(third);
+    await Promise.all(calls);
+  }
+  emitP95('scale.jPresses.thirdArticle', times, 100, {
+    rounds: times.length,
+    note: 'articles.get of the third of three articles opened 300 ms apart, with suggestions',
+  });
+}
+
 /** Measures marking 2,500 unread articles read (different ones each run; median of 7). */
 export async function benchScaleMarkRead(
   served: ServedLibrary,
