@@ -45,7 +45,8 @@ for one article in ${shape.IMAGE_EVERY}). State: ~70% read (older ones more), ${
 ${shape.HIGHLIGHTED} articles highlighted, ${shape.NOTED} with a note, one saved page (feed_id NULL,
 kind 'saved') per ${shape.SAVED_EVERY} articles, and one stored image per ${shape.IMAGE_EVERY}
 articles (5–60 KB each). \`<file>.json\` holds the build's timings. A file whose schema is older
-than the code's is copied and migrated into a new name on the next \`--only=build\`, not rebuilt;
+than the code's is copied and migrated into a new name on the next \`--only=build\`, not rebuilt
+(the older file can be deleted once no branch still at that schema needs it);
 a \`.partial\` or \`.lock\` file is a build in progress. More: docs/technotes/benchmark.md.
 `;
   writeFileSync(path.join(dir, 'README.md'), text);

@@ -14,6 +14,7 @@ import {
   renameSync,
   rmSync,
   statSync,
+  statfsSync,
   writeFileSync,
 } from 'node:fs';
 import path from 'node:path';
@@ -50,7 +51,10 @@ export async function ensureLibrary(
   const file = path.join(dir, libraryFileName(articles));
   const lock = `${file}.lock`;
   for (;;) {
-    if (existsSync(file)) return { file, source: 'cached' };
+    if (existsSync(file)) {
+      writeCacheReadme(dir);
+      return { file, source: 'cached' };
+    }
     const holder = lockHolder(lock);
     if (holder === null) break;
     log(`waiting for process ${holder}, which is building ${path.basename(file)}`);
@@ -65,6 +69,7 @@ export async function ensureLibrary(
     let stats: BuildStats | undefined;
     if (older !== null) {
       log(`migrating a copy of ${path.basename(older)}`);
+      ensureRoomFor(statSync(older).size, dir);
       copyFileSync(older, partial);
       Store.open(partial).close();
       source = 'migrated';
@@ -104,4 +109,15 @@ function olderSchema(dir: string, articles: number): string | null {
     }
   }
   return best?.file ?? null;
+}
+
+/** Throws unless `dir`'s disk keeps 10 GB free after writing `bytes` (agents share the disk). */
+export function ensureRoomFor(bytes: number, dir: string): void {
+  const { bavail, bsize } = statfsSync(dir);
+  const free = bavail * bsize;
+  if (free < bytes + 10e9) {
+    throw new Error(
+      `Not enough disk in ${dir} for ${(bytes / 1e9).toFixed(1)} GB: ${(free / 1e9).toFixed(1)} GB free, and 10 GB must stay free.`,
+    );
+  }
 }

@@ -4,10 +4,11 @@
  * connection) timed from send to the whole response, and the child's control messages.
  */
 import { fork, type ChildProcess } from 'node:child_process';
-import { copyFileSync, mkdirSync, statfsSync, statSync } from 'node:fs';
+import { copyFileSync, mkdirSync, statSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import path from 'node:path';
 import type { AppServerConfig } from './app-server';
+import { ensureRoomFor } from './library-cache';
 
 /** One Api call's outcome: its status, its parsed body and how long it took. */
 export interface CallResult<T = unknown> {
@@ -41,14 +42,7 @@ export async function serveLibrary(
   const dataDir = path.join(dir, 'data');
   mkdirSync(dataDir, { recursive: true });
   if (cachedFile !== null) {
-    // Five agents share the disk: never let a copy leave less than 10 GB free.
-    const { bavail, bsize } = statfsSync(dataDir);
-    const needed = statSync(cachedFile).size + 10e9;
-    if (bavail * bsize < needed) {
-      throw new Error(
-        `Not enough disk for a copy of ${cachedFile}: ${(bavail * bsize) / 1e9} GB free, ${needed / 1e9} GB needed (the copy and 10 GB to spare).`,
-      );
-    }
+    ensureRoomFor(statSync(cachedFile).size, dataDir);
     copyFileSync(cachedFile, file);
   }
   const token = 'bench-token';
