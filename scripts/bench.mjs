@@ -1,11 +1,16 @@
 #!/usr/bin/env node
 // The benchmark (npm run bench): bundles scripts/bench/*.ts for Node into .cache/bench/ and
 // runs it in a child node with --expose-gc, printing one JSON line per figure.
-// Usage: node scripts/bench.mjs [--only=ingest,reingest,library,refresh,offline] [--runs=5] [--cpu-prof]
+// Usage: node scripts/bench.mjs [--only=ingest,reingest,library,refresh,offline,scale] [--runs=5] [--cpu-prof]
+//          [--scale=1000000] (the scale figures on the 1M library instead of the 100k one)
+//          [--only=build] (only build or find the cached scale library, in FOLIO_BENCH_CACHE or
+//          .cache/bench-libraries/, and exit); FOLIO_BENCH_LIBRARY_COPY=<file> uses an existing
+//          copy of the library in place (and changes it) instead of copying the cached one
 //          [--in-process-parse] (the refresh figure without the pipeline worker, to compare)
 //          [--full-gc] (a full GC before each timed run instead of a minor one, to compare)
 // What each figure means: docs/technotes/benchmark.md.
 import { spawn } from 'node:child_process';
+import { copyFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildForNode } from './lib/build-node.mjs';
@@ -26,16 +31,22 @@ const built = await buildForNode({
     'feed-server': path.join(repo, 'scripts/bench/feed-server.ts'),
     // The refresh figure parses in this worker, as the app does (PipelinePool).
     'pipeline-worker': path.join(repo, 'src/main/core/feeds/pipeline-worker.ts'),
+    // The scale figures' served app (scripts/bench/scale/app-server.ts).
+    'app-server': path.join(repo, 'scripts/bench/scale/app-server.ts'),
   },
 });
+// openApp looks for its parse worker as pipeline-worker.js beside the code (as out/main has it).
+copyFileSync(built.file('pipeline-worker'), path.join(outDir, 'pipeline-worker.js'));
 
 const options = {
   repo,
   feedServerScript: built.file('feed-server'),
+  appServerScript: built.file('app-server'),
   pipelineWorkerScript: built.file('pipeline-worker'),
   inProcessParse: args.includes('--in-process-parse'),
   only: option('only', '').split(',').filter(Boolean),
   runs: Number(option('runs', '5')),
+  scale: Number(option('scale', '100000')),
 };
 const runner = `require(${JSON.stringify(built.file('main'))}).runBenchmark(${JSON.stringify(options)})
   .catch((error) => { console.error(error); process.exit(1); });`;

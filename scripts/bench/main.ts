@@ -13,6 +13,8 @@ import { benchRefresh } from './refresh';
 import { benchReingest } from './reingest';
 import { emit, printedFigures } from './report';
 import { makeTempDir } from './temp-store';
+import { ensureLibrary } from './scale/library-cache';
+import { benchScale } from './scale/run-scale';
 import { loadVocabulary, seededRandom, ZipfWords } from './words';
 
 /** How bench.mjs calls the benchmark. */
@@ -23,14 +25,31 @@ export interface BenchOptions {
   pipelineWorkerScript: string;
   /** The refresh figure parses in-process instead of in the worker. */
   inProcessParse: boolean;
-  /** Figure groups to run (ingest, reingest, library, refresh, offline); all when empty. */
+  /** Figure groups to run (ingest, reingest, library, scale, refresh, offline); all when empty. */
   only: string[];
   runs: number;
+  /** The built app-server child of the scale figures (app-server.cjs). */
+  appServerScript: string;
+  /** Articles in the scale library of the scale figures (100,000 unless --scale=N). */
+  scale: number;
 }
 
 /** Runs the benchmark; resolves when every figure is printed. */
 export async function runBenchmark(options: BenchOptions): Promise<void> {
   const started = performance.now();
+  if (options.only.length === 1 && options.only[0] === 'build') {
+    // --only=build: build (or find) the cached library for the others, and print nothing else.
+    const library = await ensureLibrary(options.repo, options.scale, (line) =>
+      console.error(`[build] ${line}`),
+    );
+    emit({
+      figure: 'library.cached',
+      file: library.file,
+      source: library.source,
+      ...library.stats,
+    });
+    return;
+  }
   // Other work on the machine skews every figure: say how busy it was.
   const loadAtStart = loadavg()[0];
   const words = new ZipfWords(
@@ -65,6 +84,9 @@ export async function runBenchmark(options: BenchOptions): Promise<void> {
       benchUnreadCounts(library);
       benchMarkRead(ctx, library);
       library.store.close();
+    }
+    if (wanted('scale')) {
+      await benchScale(ctx, { articles: options.scale, appServerScript: options.appServerScript });
     }
     if (wanted('refresh')) await benchRefresh(ctx);
     if (wanted('offline')) {

@@ -32,17 +32,21 @@ export function loadVocabulary(file: string): string[] {
 
 /** Draws words with probability proportional to 1 / rank^s. */
 export class ZipfWords {
-  /** 2^20 slots: the rarest word (p ≈ 3e-5 over 4,000 words) still gets ~30 of them. */
-  readonly #table: Uint16Array;
+  /**
+   * 2^slotBits slots: with the default 20 the rarest of 4,000 words (p ≈ 3e-5) still gets ~30
+   * of them; the 74,000 words of the scale libraries take 24 bits (p ≈ 1.1e-6, ~19 slots).
+   */
+  readonly #table: Uint32Array;
 
   constructor(
     readonly words: readonly string[],
     readonly random: Random,
     exponent = 1,
+    slotBits = 20,
   ) {
     const weights = words.map((_, rank) => 1 / Math.pow(rank + 1, exponent));
     const total = weights.reduce((sum, w) => sum + w, 0);
-    this.#table = new Uint16Array(1 << 20);
+    this.#table = new Uint32Array(1 << slotBits);
     let rank = 0;
     let cumulative = (weights[0] as number) / total;
     for (let slot = 0; slot < this.#table.length; slot++) {
