@@ -31,6 +31,8 @@ const built = await buildForNode({
     'feed-server': path.join(repo, 'scripts/bench/feed-server.ts'),
     // The refresh figure parses in this worker, as the app does (PipelinePool).
     'pipeline-worker': path.join(repo, 'src/main/core/feeds/pipeline-worker.ts'),
+    // The reader threads of the scale figures' served app.
+    'reader-worker': path.join(repo, 'src/main/core/library/readers/reader-worker.ts'),
     // The scale figures' served app (scripts/bench/scale/app-server.ts).
     'app-server': path.join(repo, 'scripts/bench/scale/app-server.ts'),
   },

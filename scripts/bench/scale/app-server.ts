@@ -39,6 +39,9 @@ async function main(): Promise<void> {
     databaseFile: config.databaseFile,
     resourcesDir: config.resourcesDir,
     scheduleRefresh: false,
+    // Built beside this file by scripts/bench.mjs: the app's threads, as in npm run serve.
+    readerWorker: path.join(__dirname, 'reader-worker.cjs'),
+    pipelineWorker: path.join(__dirname, 'pipeline-worker.cjs'),
   });
   const server = await startBrowserServer({ app, token: config.token, staticDir }, 0);
   const delay = monitorEventLoopDelay({ resolution: 10 });
@@ -63,7 +66,9 @@ async function main(): Promise<void> {
       delay.reset();
       corrected.reset();
     } else if (request.type === 'markRead' || request.type === 'markAllRead') {
+      // As the app's writer with reader threads: no checkpoint at commit (a thread does it).
       writer ??= Store.open(app.databasePath);
+      writer.maintenance.autoCheckpoint(0);
       const store = writer;
       answer(
         request.type === 'markRead'

@@ -53,6 +53,8 @@ export interface AppOptions {
    * reader threads when it is missing (vitest runs the sources) or the database is `:memory:`.
    */
   readerWorker?: string;
+  /** The built pipeline-worker.js feeds are parsed in (default: beside the app's own files). */
+  pipelineWorker?: string;
 }
 
 /** A running core: the Api, a dispatcher for untrusted calls, events, assets, and close. */
@@ -95,7 +97,9 @@ export function openApp(options: AppOptions): FolioApp {
   const offline = new OfflineQueue({ store, events, get: net.get });
   // Built beside index.js and serve.js (electron.vite.config.ts keeps main's chunks there too);
   // under vitest there is no such file and the pool parses in-process.
-  const pipeline = new PipelinePool({ workerScript: join(__dirname, 'pipeline-worker.js') });
+  const pipeline = new PipelinePool({
+    workerScript: options.pipelineWorker ?? join(__dirname, 'pipeline-worker.js'),
+  });
   const refresher = new Refresher({
     store,
     events,
