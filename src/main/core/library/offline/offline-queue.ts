@@ -67,8 +67,12 @@ export class OfflineQueue {
   readonly #deps: OfflineQueueDeps;
   readonly #limiter: FetchLimiter;
   readonly #fetchPage: PageFetcher;
-  /** Waiting jobs: explicit ones (a reader waits on them) before background ones. */
-  readonly #pending: Job[] = [];
+  /**
+   * Waiting jobs: explicit ones (a reader waits on them) before background ones, urgent ones (explicit requests) before background ones, each first come first
+   * served: two lists, since finding where urgent ones end in one list scanned it for every job
+   * (offline.make of 6,500 articles: 300 ms in one turn).
+   */
+  readonly #pending = { urgent: [] as Job[], background: [] as Job[] };
   readonly #queued = new Map<number, Job>();
   readonly #abort = new AbortController();
   readonly #running = new Set<Promise<void>>();
@@ -116,7 +120,8 @@ export class OfflineQueue {
       const wasUrgent = isUrgent(waiting.options);
       waiting.options = merge(waiting.options, options);
       if (!wasUrgent && isUrgent(waiting.options)) {
-        this.#pending.splice(this.#pending.indexOf(waiting), 1);
+        const { background } = this.#pending;
+        background.splice(background.indexOf(waiting), 1);
         this.#insert(waiting);
       }
       return waiting.promise;
@@ -148,7 +153,8 @@ export class OfflineQueue {
   close(): Promise<void> {
     this.#abort.abort();
     clearTimeout(this.#changedTimer);
-    for (const job of this.#pending.splice(0)) job.resolve(null);
+    const { urgent, background } = this.#pending;
+    for (const job of [...urgent.splice(0), ...background.splice(0)]) job.resolve(null);
     this.#queued.clear();
     return Promise.all(this.#running).then(() => undefined);
   }
@@ -158,17 +164,17 @@ export class OfflineQueue {
    * "make available offline" or a fetched full text never waits behind a big refresh's images.
    */
   #insert(job: Job): void {
-    if (!isUrgent(job.options)) {
-      this.#pending.push(job);
-      return;
-    }
-    const firstBackground = this.#pending.findIndex((j) => !isUrgent(j.options));
-    if (firstBackground === -1) this.#pending.push(job);
-    else this.#pending.splice(firstBackground, 0, job);
+    (isUrgent(job.options) ? this.#pending.urgent : this.#pending.background).push(job);
+  }
+
+  /** Returns the next waiting job (urgent first), or undefined. */
+  #next(): Job | undefined {
+    return this.#pending.urgent.shift() ?? this.#pending.background.shift();
   }
 
   #startWorkers(): void {
-    while (this.#workers < ARTICLE_WORKERS && this.#pending.length > 0) {
+    const { urgent, background } = this.#pending;
+    while (this.#workers < ARTICLE_WORKERS && urgent.length + background.length > 0) {
       this.#workers++;
       const worker = this.#work().finally(() => {
         this.#workers--;
@@ -179,7 +185,7 @@ export class OfflineQueue {
   }
 
   async #work(): Promise<void> {
-    for (let job = this.#pending.shift(); job && !this.closed; job = this.#pending.shift()) {
+    for (let job = this.#next(); job && !this.closed; job = this.#next()) {
       this.#queued.delete(job.articleId);
       const result = await this.#run(job).catch((error: unknown) => {
         if (!this.closed) console.error(`[offline] article ${job!.articleId} failed:`, error);
