@@ -68,9 +68,9 @@ export class OfflineQueue {
   readonly #limiter: FetchLimiter;
   readonly #fetchPage: PageFetcher;
   /**
-   * Waiting jobs: explicit ones (a reader waits on them) before background ones, urgent ones (explicit requests) before background ones, each first come first
-   * served: two lists, since finding where urgent ones end in one list scanned it for every job
-   * (offline.make of 6,500 articles: 300 ms in one turn).
+   * Waiting jobs: explicit ones (a reader waits on them) before background ones, each first come
+   * first served. Two lists, since finding where the urgent ones ended in one list scanned it for
+   * every job (offline.make of 6,500 articles: 300 ms in one turn).
    */
   readonly #pending = { urgent: [] as Job[], background: [] as Job[] };
   readonly #queued = new Map<number, Job>();
