@@ -26,9 +26,9 @@ const LOOKUP_TERMS = 300;
 const LOOKUP_MS = 50;
 /**
  * Postings (article, word) the scoring may read in all, and for one word: what bounds its work
- * at any library size (about 1 µs a posting at 100k articles, 3 µs at 1M). A word in more articles than TERM_POSTINGS is
- * never searched (at 1M articles, one in a hundred: not what makes an article distinctive); the
- * rarer key terms fill the query.
+ * at any library size (about 1 µs a posting at 100k articles, 3 µs at 1M). A word in more
+ * articles than TERM_POSTINGS is never searched (at 1M articles, one in a hundred: not what
+ * makes an article distinctive); the rarer key terms fill the query.
  */
 const MAX_POSTINGS = 24_000;
 const TERM_POSTINGS = 10_000;
