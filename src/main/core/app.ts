@@ -106,9 +106,10 @@ export function openApp(options: AppOptions): FolioApp {
     net,
     parse: pipeline.parse,
     onArticlesStored: offline.articlesStored,
+    gate,
   });
   const scheduler = new RefreshScheduler(store, refresher);
-  const retention = new RetentionScheduler(store, events);
+  const retention = new RetentionScheduler(store, events, Date.now, gate);
   if (options.scheduleRefresh !== false) {
     scheduler.start();
     retention.start();

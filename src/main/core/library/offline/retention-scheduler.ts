@@ -6,6 +6,7 @@
 import type { EventHub } from '../../events';
 import type { Store } from '../../storage/store';
 import { cleanUp } from './retention';
+import type { WriteGate } from '../write-gate';
 
 const FIRST_RUN_MS = 60_000;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -19,6 +20,8 @@ export class RetentionScheduler {
     private readonly store: Store,
     private readonly events: EventHub,
     private readonly now: () => number = Date.now,
+    /** Where its steps wait while an old library is compacted on a thread. */
+    private readonly gate?: WriteGate,
   ) {}
 
   /** Starts the timer (idempotent). */
@@ -38,7 +41,10 @@ export class RetentionScheduler {
   /** Applies retention once; logs rather than throws, so a failure waits for the next day. */
   async run(): Promise<void> {
     try {
-      await cleanUp(this.store, this.events, this.now(), { stopped: () => this.#stopped });
+      await cleanUp(this.store, this.events, this.now(), {
+        stopped: () => this.#stopped,
+        gate: this.gate,
+      });
     } catch (error) {
       console.error('[retention] clean-up failed:', error);
     }
