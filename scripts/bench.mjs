@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The benchmark (npm run bench): bundles scripts/bench/*.ts for Node into .cache/bench/ and
 // runs it in a child node with --expose-gc, printing one JSON line per figure.
-// Usage: node scripts/bench.mjs [--only=ingest,reingest,library,refresh,offline,scale] [--runs=5] [--cpu-prof]
+// Usage: node scripts/bench.mjs [--only=ingest,reingest,library,refresh,offline,scale] [--runs=9] [--cpu-prof]
 //          [--scale=1000000] (the scale figures on the 1M library instead of the 100k one)
 //          [--only=build] (only build or find the cached scale library, in FOLIO_BENCH_CACHE or
 //          .cache/bench-libraries/, and exit); FOLIO_BENCH_LIBRARY_COPY=<file> uses an existing
@@ -47,7 +47,7 @@ const options = {
   pipelineWorkerScript: built.file('pipeline-worker'),
   inProcessParse: args.includes('--in-process-parse'),
   only: option('only', '').split(',').filter(Boolean),
-  runs: Number(option('runs', '5')),
+  runs: Number(option('runs', '9')),
   scale: Number(option('scale', '100000')),
 };
 const runner = `require(${JSON.stringify(built.file('main'))}).runBenchmark(${JSON.stringify(options)})
