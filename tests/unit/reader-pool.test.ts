@@ -215,7 +215,7 @@ describe('ReaderPool', () => {
         pool.run({ kind: 'api', method: 'articles.related', params: { id } });
       // Slow jobs run on one thread, after the pool's start-up job: a slow call answered means
       // that thread is idle.
-      await pool.run({ kind: 'api', method: 'library.usage', params: {} });
+      await pool.run({ kind: 'api', method: 'feeds.exportOpml', params: {} });
       // The first runs at once, the second waits behind it, and the third, for yet another
       // article, drops the second and flags the first.
       const [first, second, third] = await Promise.all([

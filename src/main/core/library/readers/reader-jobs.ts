@@ -54,9 +54,18 @@ export function suggestionArticle(job: ReaderJob): number | null {
   return null;
 }
 
-/** Returns true for jobs that may take long (suggestions, usage, exports): the slow lane. */
+/** The pooled methods that may take long: the slow lane (one thread). */
+const SLOW_METHODS: ReadonlySet<PooledMethod> = new Set<PooledMethod>([
+  'articles.related',
+  'feeds.exportOpml',
+]);
+
+/**
+ * Returns true for jobs that may take long (suggestions, the OPML export of a long list): the
+ * slow lane. Lists, search, the feed list, usage (read from its summary) and notes are quick.
+ */
 export function isSlowJob(job: ReaderJob): boolean {
-  return job.kind === 'relatedFeeds' || job.method !== 'articles.list';
+  return job.kind === 'relatedFeeds' || SLOW_METHODS.has(job.method);
 }
 
 type PooledRead<M extends PooledMethod> = (

@@ -4,8 +4,8 @@
  * count or suggestion can hold the app (docs/technotes/reader-threads.md). WAL lets every reader
  * see the last committed write without waiting for the writer.
  *
- * Two lanes: suggestions, usage and exports (slow jobs) run on the first thread only, so a list
- * or a search always finds a thread within one quick job's time. A suggestion job for another
+ * Two lanes: suggestions, the OPML export and checkpoints (slow jobs) run on the first thread
+ * only, so a list or a search always finds a thread within one quick job's time. A suggestion job for another
  * article than the latest one asked about is cancelled: dropped while queued (answered with no
  * suggestions), told to stop through a shared flag while running (it answers with its best so far).
  */
