@@ -10,8 +10,8 @@ import { ApiError, METHODS, type Api, type Method } from '../../../shared/contra
 import type { Envelope } from '../../../shared/bridge';
 import type { LibraryContext } from '../library/library-context';
 import type { WriteGate } from '../library/write-gate';
-import { articleForRelated } from '../library/related/related-candidates';
-import { SiteDiscovery, type DiscoverFeeds } from '../library/related/related-discovery';
+import type { DiscoverFeeds } from '../library/related/related-discovery';
+import { relatedDiscovery } from '../library/related/related-service';
 import { compactsInSteps } from '../library/offline/usage';
 import { isPooled } from '../library/readers/reader-jobs';
 import type { ReaderPool } from '../library/readers/reader-pool';
@@ -38,7 +38,7 @@ export interface RoutingDeps {
 export function routedApi(api: Api, pool: ReaderPool | null, deps: RoutingDeps): Api {
   if (!pool) return api;
   const { store, gate, discover } = deps;
-  const sites = discover ? new SiteDiscovery(store, { discover }) : null;
+  const discoveredFor = relatedDiscovery(store, { discover });
   const routed = {} as Record<Method, (params: unknown) => Promise<unknown>>;
   for (const method of METHODS) {
     const onWriter = api[method] as (params: unknown) => Promise<unknown>;
@@ -55,9 +55,7 @@ export function routedApi(api: Api, pool: ReaderPool | null, deps: RoutingDeps):
   }
   routed['feeds.related'] = async (params) => {
     const { articleId } = params as { articleId: number };
-    const article = articleForRelated(store, articleId);
-    if (!article) throw new ApiError('NOT_FOUND', `There is no article ${articleId}.`);
-    const discovered = sites ? await sites.feedsFor(article) : [];
+    const discovered = await discoveredFor(articleId);
     return unwrap(await pool.run({ kind: 'relatedFeeds', articleId, discovered }));
   };
   // A library with incremental vacuum compacts in steps on the writer; an older one is

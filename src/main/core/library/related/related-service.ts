@@ -11,6 +11,7 @@ import { relatedFeeds } from './related-feeds';
 import { relatedArticles } from './related-articles';
 import { articleForRelated } from './related-candidates';
 import { SiteDiscovery, type SiteDiscoveryOptions } from './related-discovery';
+import type { SiteFeeds } from '../../storage/site-feeds-table';
 
 /** What the related methods may use beyond the store. */
 export interface RelatedDeps {
@@ -25,20 +26,36 @@ export function relatedService(
   store: Store,
   deps: RelatedDeps = {},
 ): Pick<Api, 'feeds.related' | 'articles.related'> {
-  const { discover, budgetMs } = deps;
-  const sites = discover ? new SiteDiscovery(store, { discover, budgetMs }) : null;
+  const discoveredFor = relatedDiscovery(store, deps);
   const feedsCalls = latestCall();
   const articlesCalls = latestCall();
   return {
     'feeds.related': async ({ articleId }) => {
       const budget = feedsCalls.begin();
-      const article = articleForRelated(store, articleId);
-      if (!article) throw new ApiError('NOT_FOUND', `There is no article ${articleId}.`);
-      const discovered = sites ? await sites.feedsFor(article) : [];
+      const discovered = await discoveredFor(articleId);
       return relatedFeeds(store, articleId, undefined, discovered, budget());
     },
     'articles.related': async ({ id, limit }) =>
       relatedArticles(store, id, limit, articlesCalls.begin()()),
+  };
+}
+
+/**
+ * Returns the main-side half of feeds.related: the feeds known on the article's own and linked
+ * sites, discovering stale ones within the budget (no discovery without `discover`). It fetches
+ * and writes the site_feeds cache, so it never runs on a read-only reader thread; the ranking
+ * does. Throws NOT_FOUND for an unknown article.
+ */
+export function relatedDiscovery(
+  store: Store,
+  deps: RelatedDeps = {},
+): (articleId: number) => Promise<SiteFeeds[]> {
+  const { discover, budgetMs } = deps;
+  const sites = discover ? new SiteDiscovery(store, { discover, budgetMs }) : null;
+  return async (articleId) => {
+    const article = articleForRelated(store, articleId);
+    if (!article) throw new ApiError('NOT_FOUND', `There is no article ${articleId}.`);
+    return sites ? sites.feedsFor(article) : [];
   };
 }
 
