@@ -12,7 +12,7 @@ import type { LibraryContext } from '../library/library-context';
 import type { WriteGate } from '../library/write-gate';
 import type { DiscoverFeeds } from '../library/related/related-discovery';
 import { relatedDiscovery } from '../library/related/related-service';
-import { compactsInSteps } from '../library/offline/usage';
+import { compactBusy, compactsInSteps } from '../library/offline/usage';
 import { isPooled } from '../library/readers/reader-jobs';
 import type { ReaderPool } from '../library/readers/reader-pool';
 
@@ -62,9 +62,7 @@ export function routedApi(api: Api, pool: ReaderPool | null, deps: RoutingDeps):
   // rewritten once by VACUUM on a thread, the main thread's writes waiting at the gate.
   routed['library.compact'] = async (params) => {
     if (compactsInSteps(store)) return api['library.compact'](params as never);
-    if (store.inTransaction) {
-      throw new ApiError('CONFLICT', 'The database is busy; try compacting again in a moment.');
-    }
+    if (store.inTransaction) throw compactBusy();
     return gate.hold(async () => unwrap(await pool.compact()));
   };
   return routed as Api;

@@ -5,6 +5,7 @@
 import type { LibraryUsage } from '../../../../shared/model';
 import { ApiError } from '../../../../shared/contract';
 import type { Store } from '../../storage/store';
+import { inSteps } from '../in-steps';
 
 /** Returns the database's size on disk and the space used by each feed and by the library. */
 export function libraryUsage(store: Store): LibraryUsage {
@@ -14,30 +15,26 @@ export function libraryUsage(store: Store): LibraryUsage {
   };
 }
 
-/** Free pages given back per step, and how long the steps run before the event loop's turn. */
-const STEP_PAGES = 256;
-const STEPS_FOR_MS = 15;
-
 /**
  * Compacts the database and returns its size before and after. A library with incremental
- * vacuum (all made since issue 11) gives its free pages back in short steps with the event loop
- * turning between them, so nothing waits; an older one is rewritten by one VACUUM (which also
- * switches it to incremental), holding the writer for as long as that takes. Nothing is lost.
+ * vacuum (all made since issue 11) gives its free pages back in steps (in-steps.ts: as many
+ * pages as take ~12 ms, the event loop turning between), so nothing waits; an older one is
+ * rewritten by one VACUUM (which also switches it to incremental), holding the writer for as
+ * long as that takes. Nothing is lost.
  */
 export async function compactLibrary(
   store: Store,
 ): Promise<{ beforeBytes: number; afterBytes: number }> {
-  if (store.inTransaction) throw busy();
+  if (store.inTransaction) throw compactBusy();
   if (!store.maintenance.incremental) return store.maintenance.compact();
   const beforeBytes = store.maintenance.fileBytes();
-  for (;;) {
-    if (store.inTransaction) throw busy();
-    const until = performance.now() + STEPS_FOR_MS;
-    let left = store.maintenance.vacuumStep(STEP_PAGES);
-    while (left > 0 && performance.now() < until) left = store.maintenance.vacuumStep(STEP_PAGES);
-    if (left === 0) break;
-    await new Promise((resolve) => setImmediate(resolve));
-  }
+  await inSteps(
+    (pages) => {
+      if (store.inTransaction) throw compactBusy();
+      return store.maintenance.vacuumStep(pages) === 0;
+    },
+    { first: 256 },
+  );
   store.maintenance.checkpoint();
   return { beforeBytes, afterBytes: store.maintenance.fileBytes() };
 }
@@ -47,6 +44,7 @@ export function compactsInSteps(store: Store): boolean {
   return store.maintenance.incremental;
 }
 
-function busy(): ApiError {
+/** Returns the error of a compaction asked for while a transaction is open. */
+export function compactBusy(): ApiError {
   return new ApiError('CONFLICT', 'The database is busy; try compacting again in a moment.');
 }
