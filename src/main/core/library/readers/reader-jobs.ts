@@ -1,5 +1,5 @@
 /**
- * What the reader threads run (api/reader-pool.ts): the Api's reads that can take more than a few
+ * What the reader threads run (reader-pool.ts): the Api's reads that can take more than a few
  * milliseconds at a million articles, each on the thread's own read-only connection, and the
  * ranking half of feeds.related. Which side a method runs on is decided here, once: a method not
  * in POOLED_METHODS runs on the main thread's writer connection, as before.

@@ -196,8 +196,9 @@ export class ReaderPool {
       const error = new ApiError('INTERNAL', `Folio's reader stopped while answering (${cause}).`);
       slot.running.resolve({ ok: false, ...error.toBody() });
     }
-    // A thread that cannot even open the library would fail again at once: only replace one
-    // that had been working (it answered or was given a job).
+    // Replaced only when it died on a job: one that dies idle (it could not open the library)
+    // would fail again at once. A replacement that fails as well answers the next queued job
+    // INTERNAL in turn, so this ends once the queue is empty.
     if (!this.#closed && slot.running) this.#start();
     if (this.#slots.length === 0) {
       // No thread left to answer: what waits is told so, rather than waiting for ever.
