@@ -87,8 +87,8 @@ function readUserVersion(db: Database.Database, file: string): number {
 
 /**
  * Returns a read-only connection to a database another connection has opened and migrated: the
- * reader threads' (library/readers/reader-pool.ts). It never migrates and never writes; WAL lets it read
- * beside the one writer. Throws StorageError when the file is missing, damaged or of another
+ * reader threads' (library/readers/reader-pool.ts). It never migrates and never writes; WAL lets
+ * it read beside the one writer. Throws StorageError when the file is missing, damaged or of another
  * schema than this build's.
  */
 export function openReadOnlyDatabase(file: string, options: OpenOptions = {}): Database.Database {
