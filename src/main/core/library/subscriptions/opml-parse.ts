@@ -6,6 +6,7 @@
  */
 import { Parser } from 'htmlparser2';
 import { ApiError } from '../../../../shared/errors';
+import { inSteps } from '../in-steps';
 
 /** One feed of the list, as the file gives it. */
 export interface OpmlFeed {
@@ -38,8 +39,8 @@ interface OpenOutline {
   line: number;
 }
 
-/** Characters handed to the parser per step by parseOpmlInSteps (about a millisecond's work). */
-const STEP_CHARS = 64 * 1024;
+/** Thousands of characters handed to the parser in parseOpmlInSteps' first step. */
+const FIRST_STEP_KB = 64;
 
 /**
  * Returns the feeds of an OPML document in file order. Throws ApiError PARSE_FAILED when the
@@ -54,14 +55,21 @@ export function parseOpml(xml: string): OpmlDocument {
 
 /**
  * Returns what parseOpml returns, reading the text in slices with the event loop turning
- * between them: a list of 100,000 feeds is megabytes of XML, too long for one turn of main.
+ * between them (in-steps.ts): a list of 100,000 feeds is megabytes of XML, too long for one
+ * turn of main.
  */
 export async function parseOpmlInSteps(xml: string): Promise<OpmlDocument> {
   const reader = opmlReader(xml);
-  for (let at = 0; at < xml.length; at += STEP_CHARS) {
-    reader.parser.write(xml.slice(at, at + STEP_CHARS));
-    await new Promise((resolve) => setImmediate(resolve));
-  }
+  let at = 0;
+  await inSteps(
+    (kilobytes) => {
+      const end = at + kilobytes * 1024;
+      reader.parser.write(xml.slice(at, end));
+      at = end;
+      return at >= xml.length;
+    },
+    { first: FIRST_STEP_KB },
+  );
   reader.parser.end();
   return reader.result();
 }

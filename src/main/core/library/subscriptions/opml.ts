@@ -10,6 +10,7 @@ import type { Refresher } from '../refresh/refresher';
 import type { Store } from '../../storage/store';
 import { parseOpmlInSteps, type OpmlFeed } from './opml-parse';
 import { writeOpml } from './opml-write';
+import { inSteps } from '../in-steps';
 
 /** What import and export use. */
 export interface OpmlDeps {
@@ -30,8 +31,8 @@ export function opmlService(deps: OpmlDeps): Pick<Api, 'feeds.importOpml' | 'fee
 
 /** Feeds fetched at once after an import (the app's limiter runs 6 fetches at a time). */
 const IMPORT_FETCHES = 12;
-/** Feeds inserted per transaction. */
-const INSERT_CHUNK = 500;
+/** Feeds inserted in the first transaction; later ones take as many as fit in a step. */
+const FIRST_INSERTS = 500;
 /** The import's progress is told at most this often (one event per feed flooded the window). */
 const PROGRESS_MS = 100;
 
@@ -69,24 +70,29 @@ async function importOpml(
   const doc = await parseOpmlInSteps(xml);
   const errors: ImportResult['errors'] = doc.invalid.map((i) => ({ ...i }));
   let skipped = 0;
-  // In transactions of a few hundred feeds, the event loop turning between them: a list of
-  // 100,000 feeds in one transaction held every other call for seconds.
+  // In steps (in-steps.ts), the event loop turning between them: a list of 100,000 feeds in one
+  // transaction held every other call for seconds.
   const seen = new Set<string>();
   const added: { id: number; url: string }[] = [];
-  for (let start = 0; start < doc.feeds.length; start += INSERT_CHUNK) {
-    if (start > 0) await new Promise((resolve) => setImmediate(resolve));
-    store.transaction(() => {
-      for (const feed of doc.feeds.slice(start, start + INSERT_CHUNK)) {
-        const url = new URL(feed.url).href;
-        if (seen.has(url) || store.feeds.byUrl(url) || store.feeds.byUrl(feed.url)) {
-          skipped++;
-          continue;
+  let start = 0;
+  await inSteps(
+    (size) => {
+      store.transaction(() => {
+        for (const feed of doc.feeds.slice(start, start + size)) {
+          const url = new URL(feed.url).href;
+          if (seen.has(url) || store.feeds.byUrl(url) || store.feeds.byUrl(feed.url)) {
+            skipped++;
+            continue;
+          }
+          seen.add(url);
+          added.push({ id: store.feeds.insert(newFeed(feed, url)), url });
         }
-        seen.add(url);
-        added.push({ id: store.feeds.insert(newFeed(feed, url)), url });
-      }
-    });
-  }
+      });
+      start += size;
+      return start >= doc.feeds.length;
+    },
+    { first: FIRST_INSERTS },
+  );
   if (added.length > 0) events.emit('feeds.changed', { feedIds: added.map((f) => f.id) });
 
   let done = 0;
