@@ -1,5 +1,6 @@
 // fetchFeed against the real fixture server on 127.0.0.1: conditional GET, redirects, limits,
 // polite errors. Nothing here reaches beyond loopback.
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
@@ -7,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiError } from '../../src/shared/errors';
 import { fetchFeed as fetchFeedWith } from '../../src/main/core/feeds/fetch-feed';
 import { USER_AGENT } from '../../src/main/core/net/fetch-bytes';
+import { hashBody } from '../../src/main/core/library/refresh/ingest-fetched';
 import { retryAfterSeconds, maxAgeSeconds } from '../../src/main/core/net/response-headers';
 import type { FetchOutcome, FetchRequest } from '../../src/main/core/net/types';
 import { startFixtureServer, type FixtureServer } from '../helpers/fixture-server';
@@ -77,6 +79,30 @@ describe('fetchFeed: a plain GET', () => {
     expect(ok(await fetchFeed({ url: server.url('/cached') })).maxAgeSeconds).toBe(900);
     expect(maxAgeSeconds('no-cache')).toBeNull();
     expect(maxAgeSeconds('s-maxage=60, max-age="30"')).toBe(30);
+  });
+});
+
+describe('fetchFeed: the body hash', () => {
+  it('hashes the body as it arrives, the same hash as of the joined bytes', async () => {
+    // Sent in two writes 20 ms apart, so the hash is fed more than one chunk.
+    const big = Buffer.from('<rss>' + 'x'.repeat(600_000) + '</rss>');
+    server.route('/big', (_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'text/xml' });
+      res.write(big.subarray(0, 100_000));
+      setTimeout(() => res.end(big.subarray(100_000)), 20);
+    });
+    const got = ok(await fetchFeed({ url: server.url('/big') }));
+    expect(got.bodyHash).toBe(hashBody(big));
+    expect(Buffer.from(got.bytes).equals(big)).toBe(true);
+    expect(got.bytes).toBe(got.bytes);
+    const plain = ok(await fetchFeed({ url: server.url(FEED) }));
+    expect(plain.bodyHash).toBe(createHash('sha256').update(feedBytes).digest('base64url'));
+  });
+
+  it('is left out when the request does not ask for it (pages, images)', async () => {
+    const got = ok(await loopbackGet({ url: server.url(FEED) }, '*/*'));
+    expect(got.bodyHash).toBeUndefined();
+    expect(Buffer.from(got.bytes).equals(feedBytes)).toBe(true);
   });
 });
 

@@ -19,9 +19,10 @@ const FEED_ACCEPT =
 export const FEED_MAX_BYTES = 64 * 1024 * 1024;
 
 /**
- * Fetches one feed with a conditional GET through `get` and returns its bytes and validators, or
- * `{status: 'not-modified'}` for a 304. Redirects, errors and other limits are fetchBytes's.
+ * Fetches one feed with a conditional GET through `get` and returns its bytes, their hash (what
+ * tells an unchanged body without parsing it) and validators, or `{status: 'not-modified'}` for a
+ * 304. Redirects, errors and other limits are fetchBytes's.
  */
 export function fetchFeed(get: HttpGet, request: FetchRequest): Promise<FetchOutcome> {
-  return get({ maxBytes: FEED_MAX_BYTES, ...request }, FEED_ACCEPT);
+  return get({ maxBytes: FEED_MAX_BYTES, hashBody: true, ...request }, FEED_ACCEPT);
 }

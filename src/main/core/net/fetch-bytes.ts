@@ -6,7 +6,7 @@
  */
 import { version } from '../../../../package.json';
 import { ApiError } from '../../../shared/errors';
-import { readCappedBody } from './http-body';
+import { joinBody, readCappedBody } from './http-body';
 import { maxAgeSeconds, retryAfterSeconds } from './response-headers';
 import type { FetchOutcome, FetchRequest } from './types';
 
@@ -136,12 +136,26 @@ async function outcome(
     await discard(response);
     throw statusError(response, finalUrl);
   }
-  const bytes = await readCappedBody(response, request.maxBytes ?? DEFAULT_MAX_BYTES, finalUrl);
+  const body = await readCappedBody(
+    response,
+    request.maxBytes ?? DEFAULT_MAX_BYTES,
+    finalUrl,
+    request.hashBody,
+  );
+  let joined: Uint8Array | null = null;
   return {
     status: 'ok',
     finalUrl,
     permanentUrl,
-    bytes,
+    // Joined when first read (FetchedBody.bytes), and the chunks let go once joined.
+    get bytes() {
+      if (!joined) {
+        joined = joinBody(body);
+        body.chunks = [];
+      }
+      return joined;
+    },
+    ...(body.sha256 === null ? {} : { bodyHash: body.sha256 }),
     contentType: response.headers.get('content-type'),
     etag: response.headers.get('etag'),
     lastModified: response.headers.get('last-modified'),

@@ -13,6 +13,8 @@ export interface FetchRequest {
   /** Cap on the decoded body in bytes (default 10 MB). */
   maxBytes?: number;
   signal?: AbortSignal;
+  /** Also return the body's SHA-256 (FetchedBody.bodyHash), computed as the bytes arrive. */
+  hashBody?: boolean;
 }
 
 /** The outcome of a conditional GET that returned a body. */
@@ -22,8 +24,14 @@ export interface FetchedBody {
   finalUrl: string;
   /** Set when every redirect on the way was permanent (301/308): the resource's new address. */
   permanentUrl: string | null;
-  /** The decoded-transfer (gunzipped) body, at most the size cap. */
-  bytes: Uint8Array;
+  /**
+   * The decoded-transfer (gunzipped) body, at most the size cap. Joined from the received chunks
+   * on first read: a feed whose hash says it is unchanged never needs it (joining 3.7 MB into a
+   * fresh buffer was 2 ms of the 11 ms an unchanged 1,000-item feed took).
+   */
+  readonly bytes: Uint8Array;
+  /** The body's SHA-256 (base64url) when the request asked for it (`hashBody`). */
+  bodyHash?: string;
   contentType: string | null;
   etag: string | null;
   lastModified: string | null;

@@ -58,7 +58,10 @@ export async function ingestFetched(
     fetchedAt: at,
   };
   // A 304, or the body of last time (NetNewsWire's AvoidFeedParsing): nothing to parse.
-  const bodyHash = outcome.status === 'not-modified' ? state.bodyHash : hashBody(outcome.bytes);
+  const bodyHash =
+    outcome.status === 'not-modified'
+      ? state.bodyHash
+      : (outcome.bodyHash ?? hashBody(outcome.bytes));
   if (outcome.status === 'not-modified' || bodyHash === state.bodyHash) {
     await deps.gate?.idle();
     if (closing.aborted) return stopped(state.id);
@@ -118,7 +121,10 @@ export function stopped(feedId: number): FeedRefreshOutcome {
   return { feedId, newArticles: 0, changed: false, error };
 }
 
-/** Returns the hash that tells an unchanged body without parsing it. */
+/**
+ * Returns the hash that tells an unchanged body without parsing it: SHA-256, base64url, as
+ * fetchFeed computes it while the body arrives (FetchedBody.bodyHash).
+ */
 export function hashBody(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('base64url');
 }

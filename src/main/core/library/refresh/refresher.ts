@@ -134,7 +134,7 @@ export class Refresher {
       { url: fetched.finalUrl, contentType: fetched.contentType },
       now(),
     );
-    return { fetched, feed, bodyHash: hashBody(fetched.bytes) };
+    return { fetched, feed, bodyHash: fetched.bodyHash ?? hashBody(fetched.bytes) };
   }
 
   /** Tells the onArticlesStored hook about stored articles; a failing hook never fails a refresh. */
