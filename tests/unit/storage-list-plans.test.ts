@@ -7,6 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { Store } from '../../src/main/core/storage/store';
 import { MIGRATIONS } from '../../src/main/core/storage/migrations';
 import { rawDatabase } from '../../src/main/core/storage/raw-database';
+import { markAllReadInBulk } from '../../src/main/core/storage/bulk-read';
+import { Connection } from '../../src/main/core/storage/connection';
 import type { ArticleUpdate, FeedUpdate } from '../../src/main/core/storage/feed-update';
 import type { ArticleFilter } from '../../src/shared/model';
 import { ARTICLE_FILTERS } from '../../src/shared/model';
@@ -108,13 +110,20 @@ describe('list plans at any size', () => {
       [{ limit: 100, throughId: 5 }, 'article_flags_unread'],
       [{ feedId: 1, limit: 100, throughId: 5 }, 'article_flags_unread_by_feed'],
     ] as const) {
-      const plan = planOf((store) => store.articles.markAllRead(scope));
-      expect(plan, JSON.stringify(scope)).toContain(`USING INDEX ${index}`);
-      // The walk needs no sort; the one temp b-tree puts the chunk's uids (at most `limit`) in
-      // uid order for the upsert.
-      expect(plan.match(/TEMP B-TREE/g), plan).toHaveLength(1);
-      expect(plan).toMatch(/SCAN chunk\nUSE TEMP B-TREE FOR ORDER BY$/);
-      expect(scansTable(plan), plan).toBe(false);
+      const plans = plansOf((store) => store.articles.markAllRead(scope));
+      // The chunk's edge (with a limit), the counters, the state rows, the flags.
+      expect(plans, JSON.stringify(scope)).toHaveLength('limit' in scope ? 4 : 3);
+      for (const { sql, plan } of plans) {
+        expect(plan, sql).toContain(`USING INDEX ${index}`);
+        expect(scansTable(plan), plan).toBe(false);
+      }
+      const state = plans.find((p) => p.sql.includes('INSERT INTO article_state'))?.plan ?? '';
+      // The one sort: the state rows written in uid order (neighbours share pages).
+      expect(state.match(/TEMP B-TREE/g), state).toHaveLength(1);
+      const counters = plans.find((p) => p.sql.includes('UPDATE feeds'))?.plan ?? '';
+      // Counted per feed in the by-feed index's order (no sort); each feed found by its key.
+      expect(counters).not.toContain('TEMP B-TREE');
+      expect(counters).toContain('SEARCH feeds USING INTEGER PRIMARY KEY (rowid=?)');
     }
   });
 
@@ -444,5 +453,87 @@ describe('markAllRead in chunks', () => {
     expect(store.articles.markAllRead()).toBe(1);
     expect(store.feeds.get(feed)?.unreadCount).toBe(0);
     expect(store.articles.maxId()).toBe(throughId + 1);
+  });
+});
+
+describe('markAllRead in bulk (migration 8)', () => {
+  /** Everything a mark changes: state rows, flags, counters, and the schema of the indexes. */
+  function snapshot(store: Store) {
+    const db = rawDatabase(store);
+    // exercise() marks at the clock's time: any time after the library's NOW reads as 'clock'.
+    const times = `CASE WHEN read_at > ${NOW} THEN 'clock' ELSE read_at END AS read_at,
+      CASE WHEN starred_at > ${NOW} THEN 'clock' ELSE starred_at END AS starred_at`;
+    return {
+      state: db.prepare(`SELECT uid, ${times} FROM article_state ORDER BY uid`).all(),
+      flags: db
+        .prepare(`SELECT id, uid, feed_id, sort_at, ${times} FROM article_flags ORDER BY id`)
+        .all(),
+      counters: db.prepare('SELECT id, unread_count FROM feeds ORDER BY id').all(),
+      schema: db.prepare('SELECT type, name, sql FROM sqlite_master ORDER BY name').all(),
+    };
+  }
+
+  /** A library after every kind of change, and the one write connection over it. */
+  function library(seed: number): { store: Store; sql: Connection } {
+    const store = Store.open(':memory:');
+    exercise(store, seeded(seed), () => {});
+    // Unread again, some starred: state rows with read_at NULL that the upsert must update.
+    const ids = store.articles.list({ filter: 'all', limit: 200 }).items.map((a) => a.id);
+    for (const id of ids.filter((_, i) => i % 3 === 0)) {
+      store.articles.setState(id, { read: false, starred: true }, NOW);
+    }
+    return { store, sql: new Connection(rawDatabase(store)) };
+  }
+
+  for (const seed of [1, 2]) {
+    it(`gives the same library whether it reindexes or walks the index (seed ${seed})`, () => {
+      const walked = library(seed);
+      const reindexed = library(seed);
+      const before = snapshot(walked.store);
+      const unread = before.flags.filter((f) => (f as { read_at: null }).read_at === null);
+      expect(unread.length).toBeGreaterThan(10);
+      expect(markAllReadInBulk(walked.sql, {}, NOW, Infinity)).toBe(unread.length);
+      expect(markAllReadInBulk(reindexed.sql, {}, NOW, 1)).toBe(unread.length);
+      const after = snapshot(reindexed.store);
+      const other = snapshot(walked.store);
+      expect(after.state).toEqual(other.state);
+      expect(after.flags).toEqual(other.flags);
+      expect(after.counters).toEqual(other.counters);
+      expect(after.schema).toEqual(other.schema);
+      // The indexes were made again exactly as migration 7 made them.
+      expect(after.schema).toEqual(before.schema);
+      expect(after.counters.every((c) => (c as { unread_count: number }).unread_count === 0)).toBe(
+        true,
+      );
+      for (const { store } of [walked, reindexed]) {
+        expectSameAsScans(store);
+        expect(
+          rawDatabase(store).prepare('SELECT count(*) FROM bulk_state_change').pluck().get(),
+        ).toBe(0);
+        // The per-row triggers are back: one article marked unread is unread everywhere.
+        const one = store.articles.list({ filter: 'all', limit: 1 }).items[0]!;
+        store.articles.setState(one.id, { read: false });
+        expect(store.articles.list({ filter: 'unread', limit: 10 }).items.map((a) => a.id)).toEqual(
+          [one.id],
+        );
+        expectSameAsScans(store);
+        store.close();
+      }
+    });
+  }
+
+  it('leaves what was stored after throughId unread, in either form', () => {
+    for (const reindexFrom of [1, Infinity]) {
+      const { store, sql } = library(3);
+      const throughId = store.articles.maxId();
+      const feed = store.feeds.list()[0]!.id;
+      store.feedUpdates.apply(feed, feedOf([item('later', 'new', NOW + HOUR)]));
+      markAllReadInBulk(sql, { throughId }, NOW, reindexFrom);
+      const unread = store.articles.list({ filter: 'unread', limit: 10 }).items;
+      expect(unread.map((a) => a.title)).toEqual(['Title later']);
+      expect(store.feeds.get(feed)?.unreadCount).toBe(1);
+      expectSameAsScans(store);
+      store.close();
+    }
   });
 });

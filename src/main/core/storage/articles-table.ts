@@ -2,6 +2,7 @@
  * Articles and their read/star state. Content rows and state rows are apart (state is keyed by
  * the article's stable uid), so state outlives retention and re-ingestion.
  */
+import { markAllReadInBulk, type MarkAllScope } from './bulk-read';
 import type { Connection } from './connection';
 import type {
   ArticleFilter,
@@ -251,21 +252,8 @@ export class ArticlesTable {
    * held long (docs/technotes/storage.md); `throughId` (maxId() when the user asked) leaves the
    * articles stored meanwhile unread.
    */
-  markAllRead(
-    scope: { feedId?: number; limit?: number; throughId?: number } = {},
-    now = Date.now(),
-  ): number {
-    const where = ['g.read_at IS NULL'];
-    if (scope.feedId !== undefined) where.push('g.feed_id = @feedId');
-    // "+" keeps SQLite on the unread index instead of a rowid range over every article.
-    if (scope.throughId !== undefined) where.push('+g.id <= @throughId');
-    // Newest first, walking the unread index (of the feed, or of all) with no sort.
-    return this.markReadWhere(where.join(' AND '), 'ORDER BY g.sort_at DESC, g.id DESC', {
-      now,
-      limit: scope.limit ?? -1,
-      feedId: scope.feedId ?? null,
-      throughId: scope.throughId ?? null,
-    });
+  markAllRead(scope: MarkAllScope = {}, now = Date.now()): number {
+    return markAllReadInBulk(this.sql, scope, now);
   }
 
   /** Returns the highest article id (0 when there are none): markAllRead's `throughId`. */
