@@ -10,9 +10,10 @@ import type { FeedHead, ItemBatch, NormalizedItem, ParsedFeed } from './types';
 /**
  * The most items in one batch, and the most characters of HTML and text: a batch of 3 KB items
  * is ~150 (~2 MB live); one of small items is 2,000, as the pipeline's messages were before.
- * Small batches die young: with 4 M characters (~600 items, ~8 MB) each batch outlived two
- * scavenges while it was stored, and the garbage promoted to the old generation grew the main
- * thread's heap by ~45 MB over a 35 MB feed (peak 400–430 MB; 1 M: 315–340 MB).
+ * Small batches die young: with 4 M characters (~600 items, ~8 MB) both threads' heaps kept
+ * growing while a 35 MB feed was stored (the main one by ~45 MB, garbage promoted as a batch
+ * outlived the scavenges during its storing), and its peak RSS was 400–428 MB against 315–383 MB
+ * with 1 M (docs/technotes/refresh.md, "Large feeds").
  */
 export const BATCH_ITEMS = 2000;
 export const BATCH_CHARS = 1_000_000;
