@@ -6,6 +6,7 @@
 //          [--only=build] (only build or find the cached scale library, in FOLIO_BENCH_CACHE or
 //          .cache/bench-libraries/, and exit); FOLIO_BENCH_LIBRARY_COPY=<file> uses an existing
 //          copy of the library in place (and changes it) instead of copying the cached one
+//          [--only=largefeed] (only scale.largeFeed, in --runs fresh app processes; no library)
 //          [--in-process-parse] (the refresh figure without the pipeline worker, to compare)
 //          [--full-gc] (a full GC before each timed run instead of a minor one, to compare)
 // What each figure means: docs/technotes/benchmark.md.

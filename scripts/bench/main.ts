@@ -14,6 +14,7 @@ import { benchReingest } from './reingest';
 import { emit, printedFigures } from './report';
 import { makeTempDir } from './temp-store';
 import { ensureLibrary } from './scale/library-cache';
+import { benchLargeFeedAlone } from './scale/large-feed';
 import { benchScale } from './scale/run-scale';
 import { loadVocabulary, seededRandom, ZipfWords } from './words';
 
@@ -25,7 +26,11 @@ export interface BenchOptions {
   pipelineWorkerScript: string;
   /** The refresh figure parses in-process instead of in the worker. */
   inProcessParse: boolean;
-  /** Figure groups to run (ingest, reingest, library, scale, refresh, offline); all when empty. */
+  /**
+   * Figure groups to run (ingest, reingest, library, scale, refresh, offline); all when empty.
+   * `largefeed` (scale.largeFeed alone, `runs` times, no library) runs only when named: the
+   * scale group measures it once already.
+   */
   only: string[];
   runs: number;
   /** The built app-server child of the scale figures (app-server.cjs). */
@@ -87,6 +92,9 @@ export async function runBenchmark(options: BenchOptions): Promise<void> {
     }
     if (wanted('scale')) {
       await benchScale(ctx, { articles: options.scale, appServerScript: options.appServerScript });
+    }
+    if (options.only.includes('largefeed')) {
+      await benchLargeFeedAlone(ctx, options.appServerScript, options.runs);
     }
     if (wanted('refresh')) await benchRefresh(ctx);
     if (wanted('offline')) {

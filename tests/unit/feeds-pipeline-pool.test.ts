@@ -3,15 +3,17 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EventHub } from '../../src/main/core/events';
 import { feedFromBytes, type FeedBytesMeta } from '../../src/main/core/feeds/pipeline';
-import { PipelinePool } from '../../src/main/core/feeds/pipeline-pool';
+import { PipelinePool, TRANSFER_MIN_BYTES } from '../../src/main/core/feeds/pipeline-pool';
 import { Refresher } from '../../src/main/core/library/refresh/refresher';
 import { feedsService } from '../../src/main/core/library/subscriptions/feeds-service';
 import { Store } from '../../src/main/core/storage/store';
 import { ApiError } from '../../src/shared/errors';
+import type { NormalizedFeed } from '../../src/main/core/feeds/types';
 import { startFixtureServer, type FixtureServer } from '../helpers/fixture-server';
 import { loopbackNet } from '../helpers/net';
 import { buildWorkers } from '../helpers/built-workers';
 import { rssFeed } from '../helpers/generated-feed';
+import { collectFeed } from '../helpers/feed-batches';
 
 const ROOT = join(__dirname, '..', '..');
 const FIXTURES = join(ROOT, 'tests', 'fixtures');
@@ -38,6 +40,29 @@ function sample(file: string): { bytes: Uint8Array; meta: FeedBytesMeta } {
     bytes: new Uint8Array(readFileSync(join(FIXTURES, file))),
     meta: { url: `http://feeds.test/${file}`, contentType: null },
   };
+}
+
+const BIG_META = { url: 'https://example.com/big.xml', contentType: 'application/rss+xml' };
+
+/** Returns an RSS feed of `count` items of ~600 bytes each, newest first. */
+function bigFeed(count: number): string {
+  const items = Array.from({ length: count }, (_, i) => ({
+    guid: `g${i}`,
+    title: `Item ${i}`,
+    html: `<p>${'An item of a big feed, with a paragraph of text. '.repeat(12)}${i}</p>`,
+    published: new Date(Date.UTC(2024, 0, 1) - i * 60_000),
+  }));
+  return rssFeed('Big', items);
+}
+
+/** Returns the whole feed the pool parses from `bytes` (every batch taken). */
+async function parseWhole(
+  pool: PipelinePool,
+  bytes: Uint8Array,
+  meta: FeedBytesMeta,
+  now: number,
+): Promise<NormalizedFeed> {
+  return collectFeed(await pool.parse(bytes, meta, now));
 }
 
 /** Returns the rejection of `promise` (fails the test when it resolves). */
@@ -87,7 +112,7 @@ require('./pipeline-worker.cjs');
       const { bytes, meta } = sample(file);
       const withType = { ...meta, contentType: type };
       const expected = await feedFromBytes(bytes, withType, NOW);
-      const feed = await pool.parse(bytes, withType, NOW);
+      const feed = await parseWhole(pool, bytes, withType, NOW);
       expect(feed).toEqual(expected);
       expect(feed.items.length).toBeGreaterThan(0);
       // The caller's bytes are left whole (a copy crosses): the refresher hashes them too.
@@ -97,7 +122,7 @@ require('./pipeline-worker.cjs');
     it('parses many feeds queued at once, each to its own result', async () => {
       const inputs = SAMPLES.map(([file, type]) => ({ ...sample(file), type }));
       const feeds = await Promise.all(
-        inputs.map((i) => pool.parse(i.bytes, { ...i.meta, contentType: i.type }, NOW)),
+        inputs.map((i) => parseWhole(pool, i.bytes, { ...i.meta, contentType: i.type }, NOW)),
       );
       for (const [index, input] of inputs.entries()) {
         const expected = await feedFromBytes(
@@ -118,12 +143,46 @@ require('./pipeline-worker.cjs');
       const bytes = new TextEncoder().encode(rssFeed('Big', items));
       const meta = { url: 'https://example.com/big.xml', contentType: 'application/rss+xml' };
       const [feed, again] = await Promise.all([
-        pool.parse(bytes, meta, NOW),
-        pool.parse(bytes, meta, NOW),
+        parseWhole(pool, bytes, meta, NOW),
+        parseWhole(pool, bytes, meta, NOW),
       ]);
       expect(feed).toEqual(await feedFromBytes(bytes, meta, NOW));
       expect(again).toEqual(feed);
       expect(feed.items).toHaveLength(5000);
+    });
+
+    it('hands a big body to the worker (transferred: the caller’s bytes are left empty)', async () => {
+      const bytes = new TextEncoder().encode(bigFeed(3000));
+      expect(bytes.byteLength).toBeGreaterThan(TRANSFER_MIN_BYTES);
+      const expected = await feedFromBytes(bytes, BIG_META, NOW);
+      const feed = await parseWhole(pool, bytes, BIG_META, NOW);
+      expect(bytes.byteLength).toBe(0);
+      expect(feed).toEqual(expected);
+    });
+
+    it('sends a big feed a batch at a time, the document’s end first, each when asked for', async () => {
+      const bytes = new TextEncoder().encode(bigFeed(3000));
+      const feed = await pool.parse(bytes, BIG_META, NOW);
+      expect(feed.head.title).toBe('Big');
+      const first = await feed.next();
+      expect(first.last).toBe(false);
+      expect(first.items.at(-1)?.title).toBe('Item 2999');
+      expect(first.items.length).toBeLessThan(3000);
+      const rest = await collectFeed(feed);
+      expect(rest.items.at(0)?.title).toBe('Item 0');
+      expect(first.items.length + rest.items.length).toBe(3000);
+    });
+
+    it('lets the worker go on once a feed is given up half way (cancel)', async () => {
+      const bytes = new TextEncoder().encode(bigFeed(3000));
+      const feed = await pool.parse(bytes, BIG_META, NOW);
+      await feed.next();
+      feed.cancel();
+      await expect(feed.next()).rejects.toThrow();
+      const { bytes: small, meta } = sample('feeds/rss-2.0-basic.xml');
+      expect(await parseWhole(pool, small, meta, NOW)).toEqual(
+        await feedFromBytes(small, meta, NOW),
+      );
     });
 
     it('hands over one parsed feed per turn of the event loop, however fast the worker is', async () => {
@@ -146,7 +205,7 @@ require('./pipeline-worker.cjs');
       };
       await Promise.all(
         Array.from({ length: 8 }, () =>
-          pool.parse(bytes, meta, NOW).then(() => {
+          parseWhole(pool, bytes, meta, NOW).then(() => {
             turnOfEach.push(turns);
             busy(40);
           }),
@@ -161,7 +220,7 @@ require('./pipeline-worker.cjs');
     it('sends an ApiError back as an ApiError with its code and message', async () => {
       const { bytes, meta } = sample('feeds/html-page-not-a-feed.html');
       const expected = await rejection(feedFromBytes(bytes, meta, NOW));
-      const error = await rejection(pool.parse(bytes, meta, NOW));
+      const error = await rejection(parseWhole(pool, bytes, meta, NOW));
       expect(error).toBeInstanceOf(ApiError);
       expect((error as ApiError).code).toBe('NOT_A_FEED');
       expect(error.message).toBe(expected.message);
@@ -202,9 +261,9 @@ require('./pipeline-worker.cjs');
         const at = (suffix: string) => ({ ...good.meta, url: `${good.meta.url}${suffix}` });
         // The doomed job first, so the next one already waits in the same worker when it dies.
         const jobs = [
-          pool.parse(good.bytes, at(trigger), NOW),
-          pool.parse(good.bytes, good.meta, NOW),
-          pool.parse(good.bytes, good.meta, NOW),
+          parseWhole(pool, good.bytes, at(trigger), NOW),
+          parseWhole(pool, good.bytes, good.meta, NOW),
+          parseWhole(pool, good.bytes, good.meta, NOW),
         ];
         const doomed = await rejection(jobs[0]!);
         expect(doomed).toBeInstanceOf(ApiError);
@@ -212,7 +271,7 @@ require('./pipeline-worker.cjs');
         expect(await jobs[1]).toEqual(expected);
         expect(await jobs[2]).toEqual(expected);
         // And once more after the restart.
-        expect(await pool.parse(good.bytes, good.meta, NOW)).toEqual(expected);
+        expect(await parseWhole(pool, good.bytes, good.meta, NOW)).toEqual(expected);
       } finally {
         await pool.close();
       }
@@ -222,13 +281,15 @@ require('./pipeline-worker.cjs');
   it('close() ends the workers: pending and later jobs fail with UNAVAILABLE', async () => {
     const pool = new PipelinePool({ workerScript, size: 2 });
     const { bytes, meta } = sample('feeds/rss-2.0-basic.xml');
-    await pool.parse(bytes, meta, NOW);
-    const pending = [1, 2, 3, 4, 5].map(() => rejection(pool.parse(bytes, meta, NOW)));
+    await parseWhole(pool, bytes, meta, NOW);
+    const pending = [1, 2, 3, 4, 5].map(() => rejection(parseWhole(pool, bytes, meta, NOW)));
     await pool.close();
     for (const error of await Promise.all(pending)) {
       expect((error as ApiError).code).toBe('UNAVAILABLE');
     }
-    expect(((await rejection(pool.parse(bytes, meta, NOW))) as ApiError).code).toBe('UNAVAILABLE');
+    expect(((await rejection(parseWhole(pool, bytes, meta, NOW))) as ApiError).code).toBe(
+      'UNAVAILABLE',
+    );
   });
 
   it.each([
@@ -238,9 +299,9 @@ require('./pipeline-worker.cjs');
     const pool = new PipelinePool({ workerScript: script });
     expect(pool.threaded).toBe(false);
     const { bytes, meta } = sample('encodings/rss-windows-1251-russian.xml');
-    expect(await pool.parse(bytes, meta, NOW)).toEqual(await feedFromBytes(bytes, meta, NOW));
+    expect(await parseWhole(pool, bytes, meta, NOW)).toEqual(await feedFromBytes(bytes, meta, NOW));
     const html = sample('feeds/html-page-not-a-feed.html');
-    const error = await rejection(pool.parse(html.bytes, html.meta, NOW));
+    const error = await rejection(parseWhole(pool, html.bytes, html.meta, NOW));
     expect((error as ApiError).code).toBe('NOT_A_FEED');
     await pool.close();
   });

@@ -12,6 +12,9 @@ import { Store } from '../../src/main/core/storage/store';
 import { startFixtureServer, type FixtureServer } from '../helpers/fixture-server';
 import { rssFeed } from '../helpers/generated-feed';
 import { loopbackNet } from '../helpers/net';
+import { feedInBatches } from '../../src/main/core/feeds/pipeline';
+import type { FeedInBatches } from '../../src/main/core/feeds/types';
+import { ApiError } from '../../src/shared/errors';
 
 const PARAGRAPH = 'An episode of a long-running show, with its notes and links. '.repeat(20);
 
@@ -41,10 +44,15 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-function feeds() {
+function feeds(parse?: typeof feedInBatches) {
   const store = Store.open(':memory:');
   const events = new EventHub();
-  const refresher = new Refresher({ store, events, net: loopbackNet() });
+  const refresher = new Refresher({
+    store,
+    events,
+    net: loopbackNet(),
+    ...(parse ? { parse } : {}),
+  });
   return { store, api: feedsService(store, events, refresher) };
 }
 
@@ -64,4 +72,44 @@ describe('a feed larger than 10 MB', () => {
       message: expect.stringContaining('64 MB'),
     });
   });
+});
+
+/** The real pipeline, whose second batch fails as a bug in normalizing would. */
+const failingHalfWay: typeof feedInBatches = async (bytes, meta, now) => {
+  const feed = await feedInBatches(bytes, meta, now);
+  let taken = 0;
+  const halfWay: FeedInBatches = {
+    head: feed.head,
+    next: () =>
+      ++taken === 2
+        ? Promise.reject(new ApiError('PARSE_FAILED', 'The parser stopped half way.'))
+        : feed.next(),
+    cancel: () => feed.cancel(),
+  };
+  return halfWay;
+};
+
+describe('a big feed whose batches fail half way', () => {
+  it('is not subscribed: the feed and the articles already stored are removed', async () => {
+    const { store, api } = feeds(failingHalfWay);
+    await expect(api['feeds.add']({ url: server.url('/archive.xml') })).rejects.toMatchObject({
+      code: 'PARSE_FAILED',
+    });
+    expect(store.feeds.list()).toEqual([]);
+    expect(store.articles.list({ limit: 1 }).items).toEqual([]);
+  }, 60_000);
+
+  it('on refresh, keeps what was stored but not the body hash, and the feed’s error', async () => {
+    const { store, api } = feeds(failingHalfWay);
+    const url = server.url('/archive.xml');
+    const id = store.feeds.insert({ url, title: 'A', siteUrl: null, folder: null }, 0);
+    const result = await api['feeds.refresh']({ id });
+    expect(result.errors).toMatchObject([{ feedId: id, code: 'PARSE_FAILED' }]);
+    // Stored again, whole, by the next refresh: nothing lets it skip the body.
+    expect(store.feeds.fetchState(id)?.bodyHash).toBeNull();
+    const stored = store.articles.list({ feedId: id, limit: 5000 }).items.length;
+    expect(stored).toBeGreaterThan(0);
+    expect(stored).toBeLessThan(5000);
+    expect(store.feeds.get(id)?.lastError).toContain('half way');
+  }, 60_000);
 });

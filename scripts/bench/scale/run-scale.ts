@@ -8,6 +8,7 @@
 import path from 'node:path';
 import { emit } from '../report';
 import type { BenchContext } from '../context';
+import { LARGE_FEED, benchLargeFeed } from './large-feed';
 import { ensureLibrary } from './library-cache';
 import { probeLibrary, type LibraryProbe } from './library-probe';
 import { startLoopbackFeeds, type LoopbackFeeds } from './loopback-feeds';
@@ -52,12 +53,7 @@ export async function benchScale(ctx: BenchContext, options: ScaleOptions): Prom
   let served = await serve(given === null ? library.file : null);
   log(`copied and opened in ${((performance.now() - copyStart) / 1000).toFixed(1)} s`);
   const probe = probeLibrary(served.file, ctx.repo);
-  const feeds = await startLoopbackFeeds(ctx.words, {
-    bigItems: 60_000,
-    largeItems: 10_000,
-    largeItemBytes: 3300,
-    ports: 8,
-  });
+  const feeds = await startLoopbackFeeds(ctx.words, { bigItems: 60_000, ...LARGE_FEED, ports: 8 });
   try {
     await benchLists(served, probe);
     await benchOthers(served, probe);
@@ -85,7 +81,7 @@ export async function benchScale(ctx: BenchContext, options: ScaleOptions): Prom
       abandon: true,
     });
     await served.close(true);
-    await benchLargeFeed(ctx, options, feeds);
+    await benchLargeFeed(ctx, options.appServerScript, feeds);
   } finally {
     probe.close();
     await served.close(true);
@@ -120,43 +116,6 @@ async function runJobs(
     run: (s) => s.call('offline.make', { feedId: probe.bigFeed.id }),
     extra: () => ({ feedArticles: probe.bigFeed.articles }),
   });
-}
-
-/** Point 6: subscribing to a 10,000-item feed of ~35 MB in a fresh app, under 400 MB RSS. */
-async function benchLargeFeed(
-  ctx: BenchContext,
-  options: ScaleOptions,
-  feeds: LoopbackFeeds,
-): Promise<void> {
-  const dir = path.join(ctx.temp.path, 'large-feed');
-  const served = await serveLibrary(
-    null,
-    dir,
-    options.appServerScript,
-    path.join(ctx.repo, 'resources'),
-  );
-  try {
-    const result = await served.call<{ error?: { message: string } }>('feeds.add', {
-      url: `${feeds.base}/large.xml`,
-    });
-    const memory = await served.control<{ rss: number; peak: number }>('memory');
-    const peakMb = memory.peak / 1e6;
-    const ok = result.status === 200;
-    emit({
-      figure: 'scale.largeFeed',
-      value: peakMb,
-      unit: 'MB peak RSS',
-      subscribed: ok,
-      ...(ok ? {} : { error: result.body.error?.message ?? result.status }),
-      items: 10_000,
-      feedBytes: feeds.bytes['/large.xml'],
-      ms: result.ms,
-      target: 'subscribed, peak RSS < 400 MB',
-      met: ok && peakMb < 400,
-    });
-  } finally {
-    await served.close(true);
-  }
 }
 
 /** Returns an OPML document of OPML_OUTLINES feeds on the loopback server's ports. */

@@ -9,16 +9,23 @@
 import { createHash } from 'node:crypto';
 import { stripTracking } from './urls';
 
-/** What identity looks at for one item. */
-export interface IdentityInput {
+/** What identity looks at first: the guid and the absolute link. */
+export interface IdentityKeys {
   guid: string | null;
   /** Absolute link, or null. */
   url: string | null;
+}
+
+/** What identity hashes when neither the guid nor the link tells an item apart. */
+export interface IdentityHashInput {
   title: string;
   /** The raw date string (published, else updated): stable even when we cannot parse it. */
   date: string | null;
   text: string;
 }
+
+/** What identity looks at for one item. */
+export interface IdentityInput extends IdentityKeys, IdentityHashInput {}
 
 function counts(values: (string | null)[]): Map<string, number> {
   const seen = new Map<string, number>();
@@ -33,18 +40,31 @@ export function shortHash(...parts: string[]): string {
 
 /** Returns one identity per item, in the same order. */
 export function assignIdentities(items: IdentityInput[]): string[] {
-  const guids = items.map((i) => (i.guid ? stripTracking(i.guid.trim()) : null));
-  const links = items.map((i) => (i.url ? stripTracking(i.url) : null));
+  return identitiesOf(items, (index) => items[index]!);
+}
+
+/**
+ * Returns one identity per item of `keys`, in the same order, as assignIdentities does; the
+ * title, date and text are asked of `hashInput(index)` only for the items that need them (rule
+ * 3), in document order: a big feed can be given its identities before its items are sanitized.
+ */
+export function identitiesOf(
+  keys: IdentityKeys[],
+  hashInput: (index: number) => IdentityHashInput,
+): string[] {
+  const guids = keys.map((i) => (i.guid ? stripTracking(i.guid.trim()) : null));
+  const links = keys.map((i) => (i.url ? stripTracking(i.url) : null));
   const guidCount = counts(guids);
   const linkCount = counts(links);
   const used = new Map<string, number>();
-  return items.map((item, index) => {
+  return keys.map((_keys, index) => {
     const guid = guids[index] ?? null;
     const link = links[index] ?? null;
     let identity: string;
     if (guid !== null && guidCount.get(guid) === 1) identity = `guid:${guid}`;
     else if (link !== null && linkCount.get(link) === 1) identity = `link:${link}`;
     else {
+      const item = hashInput(index);
       const text = item.text.replace(/\s+/g, ' ').trim().slice(0, 200);
       identity = `hash:${shortHash(item.title, item.date ?? '', text)}`;
     }

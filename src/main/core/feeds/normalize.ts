@@ -6,11 +6,18 @@
 import { createHash } from 'node:crypto';
 import { sanitizeToHtmlAndText } from '../content/sanitize';
 import { notAfter, parseFeedDate } from './dates';
-import { assignIdentities } from './identity';
+import { identitiesOf } from './identity';
 import { authorName, collapseWhitespace, demoronize, markupToText, titleFromText } from './text';
 import { resolveHttpUrl } from '../net/urls';
 import { baseFor } from './urls';
-import type { Enclosure, NormalizedFeed, NormalizedItem, ParsedFeed, ParsedItem } from './types';
+import type {
+  Enclosure,
+  FeedHead,
+  NormalizedFeed,
+  NormalizedItem,
+  ParsedFeed,
+  ParsedItem,
+} from './types';
 
 /**
  * Rough text length of HTML, enough to compare two bodies without parsing them; counting stops
@@ -87,16 +94,21 @@ function contentHash(item: Omit<NormalizedItem, 'identity' | 'contentHash'>): st
   return hash.digest('hex');
 }
 
-function normalizeItem(item: ParsedItem, base: string | null, now: number, guidUnique: boolean) {
-  const { html: contentHtml, text } = sanitizeToHtmlAndText(demoronize(chooseBody(item)), base);
+/** Returns the item's absolute address: its link, else its guid when that is a unique permalink. */
+function itemUrl(item: ParsedItem, base: string | null, guidUnique: boolean): string | null {
   // A guid shared by several items (often the site's home page) is no article's address.
   const permalink = item.guidIsPermalink && guidUnique ? resolveHttpUrl(item.guid, null) : null;
+  return resolveHttpUrl(item.link, base) ?? permalink;
+}
+
+function normalizeItem(item: ParsedItem, base: string | null, now: number, guidUnique: boolean) {
+  const { html: contentHtml, text } = sanitizeToHtmlAndText(demoronize(chooseBody(item)), base);
   const title = plainTitle(item.title, item.titleIsHtml) || titleFromText(text) || 'Untitled';
   const authors = uniqueStrings(item.authors.map(authorName));
   const published = parseFeedDate(item.published);
   const updated = parseFeedDate(item.updated);
   const shown = {
-    url: resolveHttpUrl(item.link, base) ?? permalink,
+    url: itemUrl(item, base, guidUnique),
     title,
     author: authors.length > 0 ? authors.join(', ') : null,
     publishedAt: notAfter(published ?? updated, now),
@@ -109,36 +121,67 @@ function normalizeItem(item: ParsedItem, base: string | null, now: number, guidU
   return { ...shown, contentHash: contentHash(shown) };
 }
 
+/** A feed whose identities are decided, its items normalized one by one when asked for. */
+export interface PlannedFeed {
+  head: FeedHead;
+  /** Each item's identity, in the document's order. */
+  identities: string[];
+  /** Returns item `index` normalized (each is normalized once: ask once). */
+  itemAt(index: number): NormalizedItem;
+}
+
+/**
+ * Decides the identities of `parsed`'s items before normalizing them: identity needs the whole
+ * feed (a guid or link counts only when unique), and only items that neither tells apart need
+ * their sanitized text, so only those are normalized now (and kept for itemAt). The items are
+ * read from `parsed.items` when asked for: a caller may drop the ones it has taken.
+ */
+export function planFeed(parsed: ParsedFeed, feedUrl: string, now: number): PlannedFeed {
+  const feedBase = baseFor(feedUrl, parsed.base, null);
+  // Counted once: indexOf/lastIndexOf per item was quadratic in the feed's length.
+  const guidCount = new Map<string | null, number>();
+  for (const item of parsed.items) guidCount.set(item.guid, (guidCount.get(item.guid) ?? 0) + 1);
+  const bases = parsed.items.map((item) => baseFor(feedUrl, parsed.base, item.base));
+  const guidUnique = (index: number) => guidCount.get(parsed.items[index]!.guid) === 1;
+  const normalized = (index: number) =>
+    normalizeItem(parsed.items[index]!, bases[index]!, now, guidUnique(index));
+  const early = new Map<number, ReturnType<typeof normalizeItem>>();
+  const identities = identitiesOf(
+    parsed.items.map((item, index) => ({
+      guid: item.guid,
+      url: itemUrl(item, bases[index]!, guidUnique(index)),
+    })),
+    (index) => {
+      const item = normalized(index);
+      early.set(index, item);
+      const { published, updated } = parsed.items[index]!;
+      return { title: item.title, date: published ?? updated, text: item.text };
+    },
+  );
+  const siteUrl = resolveHttpUrl(parsed.siteUrl, feedBase);
+  const title = plainTitle(parsed.title, parsed.titleIsHtml);
+  return {
+    head: {
+      format: parsed.format,
+      title: title || (siteUrl ? new URL(siteUrl).hostname : feedUrl),
+      siteUrl,
+      ttlMinutes: parsed.ttlMinutes,
+      recovered: parsed.recovered,
+    },
+    identities,
+    itemAt: (index) => {
+      const item = early.get(index) ?? normalized(index);
+      early.delete(index);
+      return { identity: identities[index]!, ...item };
+    },
+  };
+}
+
 /**
  * Returns the feed ready to store: every item with a stable identity, absolute URLs, dates in
  * epoch ms (never after `now`), a plain-text title and sanitized HTML with its text.
  */
 export function normalizeFeed(parsed: ParsedFeed, feedUrl: string, now: number): NormalizedFeed {
-  const feedBase = baseFor(feedUrl, parsed.base, null);
-  // Counted once: indexOf/lastIndexOf per item was quadratic in the feed's length.
-  const guidCount = new Map<string | null, number>();
-  for (const item of parsed.items) guidCount.set(item.guid, (guidCount.get(item.guid) ?? 0) + 1);
-  const items = parsed.items.map((item) => {
-    const guidUnique = guidCount.get(item.guid) === 1;
-    return normalizeItem(item, baseFor(feedUrl, parsed.base, item.base), now, guidUnique);
-  });
-  const identities = assignIdentities(
-    items.map((item, i) => ({
-      guid: parsed.items[i]!.guid,
-      url: item.url,
-      title: item.title,
-      date: parsed.items[i]!.published ?? parsed.items[i]!.updated,
-      text: item.text,
-    })),
-  );
-  const siteUrl = resolveHttpUrl(parsed.siteUrl, feedBase);
-  const title = plainTitle(parsed.title, parsed.titleIsHtml);
-  return {
-    format: parsed.format,
-    title: title || (siteUrl ? new URL(siteUrl).hostname : feedUrl),
-    siteUrl,
-    ttlMinutes: parsed.ttlMinutes,
-    items: items.map((item, i) => ({ identity: identities[i]!, ...item })),
-    recovered: parsed.recovered,
-  };
+  const plan = planFeed(parsed, feedUrl, now);
+  return { ...plan.head, items: parsed.items.map((_item, index) => plan.itemAt(index)) };
 }

@@ -1,18 +1,25 @@
 /**
- * PipelinePool: feedFromBytes in worker threads (pipeline-worker.ts), so that parsing one feed
+ * PipelinePool: feedInBatches in worker threads (pipeline-worker.ts), so that parsing one feed
  * overlaps storing another on the second core and the main process stays free to answer the UI
  * during a big refresh (docs/technotes/refresh.md "Parsing off the main thread").
  *
  * Without a built worker script (vitest runs the TypeScript sources; a worker needs built JS) it
- * parses in-process with the same feedFromBytes, so both paths run the same code.
+ * parses in-process with the same steps (feedInBatches), so both paths run the same code.
  */
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { ApiError } from '../../../shared/errors';
-import { feedFromBytes, type FeedBytesMeta } from './pipeline';
-import type { PipelineAck, PipelineJob, PipelineReply } from './pipeline-worker';
-import type { NormalizedFeed, NormalizedItem } from './types';
+import { BatchStream } from './batch-stream';
+import { feedInBatches, type FeedBytesMeta } from './pipeline';
+import type {
+  PipelineAck,
+  PipelineCancel,
+  PipelineJob,
+  PipelineReply,
+  PipelineWireError,
+} from './pipeline-worker';
+import type { FeedInBatches } from './types';
 
 /** How to build a pool. */
 export interface PipelinePoolOptions {
@@ -28,15 +35,22 @@ export interface PipelinePoolOptions {
  */
 const JOBS_PER_WORKER = 2;
 
+/**
+ * A body this big is handed to the worker (its buffer transferred, the caller's bytes left
+ * empty) rather than copied: a 35 MB feed copied was 35 MB more held through the whole parse.
+ * Smaller ones are copied, which costs little and leaves the caller its bytes.
+ */
+export const TRANSFER_MIN_BYTES = 1024 * 1024;
+
 interface Job {
   id: number;
   bytes: Uint8Array;
   meta: FeedBytesMeta;
   now: number;
-  resolve: (feed: NormalizedFeed) => void;
+  resolve: (feed: FeedInBatches) => void;
   reject: (error: Error) => void;
-  /** A big feed's items received so far (they come in batches before the feed). */
-  items?: NormalizedItem[];
+  /** The feed's batches, once its head came. */
+  stream?: BatchStream;
 }
 
 interface Slot {
@@ -47,6 +61,17 @@ interface Slot {
   crash: Error | null;
 }
 
+/**
+ * The worker's heap limit. V8 lets a heap grow to up to 4 times its live size between full GCs
+ * when its limit is large (Node's default here is 4.3 GB) and scales that ceiling down for
+ * smaller limits (V8's heap-controller), so the garbage of normalizing a big feed is collected
+ * sooner: the 35 MB benchmark feed peaked at 315–383 MB RSS over three runs with the default,
+ * 322–341 MB with this (docs/technotes/refresh.md, "Large feeds"). It stays far above what a
+ * feed needs: a 60 MB one (FEED_MAX_BYTES is 64), ASCII or Cyrillic, has ~175 MB live once
+ * parsed. A worker that still ran out would fail only its own feed (#exited).
+ */
+const WORKER_OLD_GENERATION_MB = 1024;
+
 /** Returns the default number of workers: the cores left to the main thread, 1 or 2. */
 export function defaultPoolSize(): number {
   return Math.min(2, Math.max(1, availableParallelism() - 1));
@@ -54,8 +79,11 @@ export function defaultPoolSize(): number {
 
 /** Parses fetched feeds in worker threads, queued; a crashed worker fails only its own job. */
 export class PipelinePool {
-  /** Returns the normalized feed in `bytes` (left untouched); rejects like feedFromBytes. */
-  readonly parse: (bytes: Uint8Array, meta: FeedBytesMeta, now: number) => Promise<NormalizedFeed>;
+  /**
+   * Returns the feed in `bytes` to take in batches; rejects like feedFromBytes. Hash the bytes
+   * first: a body of TRANSFER_MIN_BYTES or more may be handed to the worker, leaving it empty.
+   */
+  readonly parse: (bytes: Uint8Array, meta: FeedBytesMeta, now: number) => Promise<FeedInBatches>;
   /** True when jobs go to worker threads, false when they are parsed in-process. */
   readonly threaded: boolean;
   readonly #script: string;
@@ -63,7 +91,7 @@ export class PipelinePool {
   readonly #slots: Slot[] = [];
   readonly #queue: Job[] = [];
   /** Answered jobs not handed over yet, oldest first (#handOver). */
-  readonly #answered: { job: Job; reply: PipelineReply }[] = [];
+  readonly #answered: { job: Job; settle: () => void }[] = [];
   #handingOver = false;
   #nextId = 1;
   #closed = false;
@@ -76,10 +104,10 @@ export class PipelinePool {
     this.parse = this.threaded
       ? (bytes, meta, now) => this.#enqueue(bytes, meta, now)
       : (bytes, meta, now) =>
-          this.#closed ? Promise.reject(closedError()) : feedFromBytes(bytes, meta, now);
+          this.#closed ? Promise.reject(closedError()) : feedInBatches(bytes, meta, now);
   }
 
-  /** Terminates the workers; jobs not answered yet fail with UNAVAILABLE. */
+  /** Terminates the workers; jobs not answered yet, and feeds still coming, fail with UNAVAILABLE. */
   async close(): Promise<void> {
     if (this.#closed) return;
     this.#closed = true;
@@ -89,11 +117,14 @@ export class PipelinePool {
       ...slots.flatMap((slot) => slot.posted),
       ...this.#queue.splice(0),
     ];
-    for (const job of unanswered) job.reject(closedError());
+    for (const job of unanswered) {
+      job.reject(closedError());
+      job.stream?.fail(closedError());
+    }
     await Promise.all(slots.map((slot) => slot.worker.terminate()));
   }
 
-  #enqueue(bytes: Uint8Array, meta: FeedBytesMeta, now: number): Promise<NormalizedFeed> {
+  #enqueue(bytes: Uint8Array, meta: FeedBytesMeta, now: number): Promise<FeedInBatches> {
     if (this.#closed) return Promise.reject(closedError());
     return new Promise((resolve, reject) => {
       this.#queue.push({ id: this.#nextId++, bytes, meta, now, resolve, reject });
@@ -117,23 +148,29 @@ export class PipelinePool {
   }
 
   #post(slot: Slot, job: Job): void {
-    // A copy is transferred, not the caller's buffer: its bytes stay usable (hashing, retry
-    // after a crash), and a Buffer from Node's shared pool could not be transferred anyway.
-    const copy = new Uint8Array(job.bytes);
+    // A big body goes to an idle worker as it is (transferred): it is then the job running, never
+    // one waiting behind another, which a crash sends back to the queue and must still have its
+    // bytes. Anything else crosses as a copy: the caller's bytes stay usable, and a Buffer from
+    // Node's shared pool could not be transferred anyway.
+    const handOver = slot.posted.length === 0 && transferable(job.bytes);
+    const bytes = handOver ? job.bytes : new Uint8Array(job.bytes);
+    if (handOver) job.bytes = new Uint8Array(0);
     const message: PipelineJob = {
       id: job.id,
-      bytes: copy.buffer,
+      bytes: bytes.buffer as ArrayBuffer,
       url: job.meta.url,
       contentType: job.meta.contentType,
       now: job.now,
     };
     slot.posted.push(job);
     slot.worker.ref();
-    slot.worker.postMessage(message, [copy.buffer]);
+    slot.worker.postMessage(message, [message.bytes as ArrayBuffer]);
   }
 
   #start(): Slot {
-    const worker = new Worker(this.#script);
+    const worker = new Worker(this.#script, {
+      resourceLimits: { maxOldGenerationSizeMb: WORKER_OLD_GENERATION_MB },
+    });
     const slot: Slot = { worker, posted: [], crash: null };
     worker.on('message', (reply: PipelineReply) => this.#answer(slot, reply));
     worker.on('error', (error) => {
@@ -147,25 +184,55 @@ export class PipelinePool {
   }
 
   #answer(slot: Slot, reply: PipelineReply): void {
-    const index = slot.posted.findIndex((job) => job.id === reply.id);
-    if (index < 0) return;
-    if ('items' in reply) {
-      // A batch of a big feed's items: kept, and the next asked for on the next turn, so that
-      // copying them in never holds the main thread for long.
-      const job = slot.posted[index] as Job;
-      (job.items ??= []).push(...reply.items);
-      const ack: PipelineAck = { ack: reply.id };
-      setImmediate(() => slot.worker.postMessage(ack));
+    const job = slot.posted.find((posted) => posted.id === reply.id);
+    if (!job) return; // a batch that came after its feed was given up
+    if ('error' in reply) {
+      const error = errorOf(reply.error);
+      this.#finish(slot, job);
+      if (job.stream) job.stream.fail(error);
+      else this.#settle(job, () => job.reject(error));
       return;
     }
-    const [job] = slot.posted.splice(index, 1) as [Job];
+    if ('head' in reply) {
+      const stream = new BatchStream(reply.head, reply.batch, {
+        // The next batch is asked for on the next turn, so that reading one in never follows
+        // another in the same turn (Node reads a worker's waiting messages in one go).
+        request: () => setImmediate(() => this.#tell(slot, { ack: job.id })),
+        cancel: () => {
+          this.#tell(slot, { cancel: job.id });
+          this.#finish(slot, job);
+        },
+      });
+      job.stream = stream;
+      if (reply.batch.last) this.#finish(slot, job);
+      this.#settle(job, () => job.resolve(stream));
+      return;
+    }
+    job.stream?.deliver(reply.batch);
+    if (reply.batch.last) this.#finish(slot, job);
+  }
+
+  /** Posts `message` to the slot's worker unless it has stopped. */
+  #tell(slot: Slot, message: PipelineAck | PipelineCancel): void {
+    if (this.#slots.includes(slot)) slot.worker.postMessage(message);
+  }
+
+  /** The worker is done with `job` (its last batch, its error, or the feed was given up). */
+  #finish(slot: Slot, job: Job): void {
+    const index = slot.posted.indexOf(job);
+    if (index < 0) return;
+    slot.posted.splice(index, 1);
     if (slot.posted.length === 0) slot.worker.unref();
-    this.#answered.push({ job, reply });
+    this.#dispatch();
+  }
+
+  /** Queues a job's answer (its feed or error) for #handOver. */
+  #settle(job: Job, settle: () => void): void {
+    this.#answered.push({ job, settle });
     if (!this.#handingOver) {
       this.#handingOver = true;
       setImmediate(() => this.#handOver());
     }
-    this.#dispatch();
   }
 
   /**
@@ -180,21 +247,13 @@ export class PipelinePool {
     const answer = this.#answered.shift();
     if (this.#answered.length > 0) setImmediate(() => this.#handOver());
     else this.#handingOver = false;
-    if (!answer) return;
-    const { job, reply } = answer;
-    if ('feed' in reply) {
-      const { feed } = reply;
-      job.resolve(job.items ? { ...feed, items: [...job.items, ...feed.items] } : feed);
-    } else if ('error' in reply) {
-      const { code, message, details } = reply.error;
-      job.reject(code === null ? new Error(message) : new ApiError(code, message, details));
-    }
+    answer?.settle();
   }
 
   /**
    * A worker ended on its own (uncaught error, out of memory, exit): the job it was running
-   * fails, the ones waiting behind it go back to the front of the queue, and a new worker
-   * takes over.
+   * fails (or the rest of its batches, when some were sent), the ones waiting behind it go back
+   * to the front of the queue, and a new worker takes over.
    */
   #exited(slot: Slot, code: number): void {
     const at = this.#slots.indexOf(slot);
@@ -209,15 +268,31 @@ export class PipelinePool {
         running.meta.url,
         slot.crash ?? code,
       );
-      running.reject(
-        new ApiError(
-          'PARSE_FAILED',
-          `Folio could not read this feed: the parser stopped (${cause}).`,
-        ),
+      const error = new ApiError(
+        'PARSE_FAILED',
+        `Folio could not read this feed: the parser stopped (${cause}).`,
       );
+      // Before its head came, or while its batches came: whichever the caller is waiting on.
+      running.reject(error);
+      running.stream?.fail(error);
     }
     this.#dispatch();
   }
+}
+
+/** Returns the error a worker sent as data: an ApiError with its code, or a plain Error (a bug). */
+function errorOf({ code, message, details }: PipelineWireError): Error {
+  return code === null ? new Error(message) : new ApiError(code, message, details);
+}
+
+/** True when `bytes` can be transferred as they are: a whole ArrayBuffer of their own, and big. */
+function transferable(bytes: Uint8Array): boolean {
+  return (
+    bytes.byteLength >= TRANSFER_MIN_BYTES &&
+    bytes.buffer instanceof ArrayBuffer &&
+    bytes.byteOffset === 0 &&
+    bytes.byteLength === bytes.buffer.byteLength
+  );
 }
 
 function closedError(): ApiError {

@@ -1,21 +1,25 @@
 /**
- * The pipeline worker's entry (worker_threads): runs feedFromBytes for PipelinePool, off the
- * main thread (docs/technotes/refresh.md "Parsing off the main thread"). It imports the parsing
- * half of ingestion only: no storage, so better-sqlite3 is never loaded here.
+ * The pipeline worker's entry (worker_threads): runs feedInBatches's steps for PipelinePool, off
+ * the main thread (docs/technotes/refresh.md "Parsing off the main thread"). It imports the
+ * parsing half of ingestion only: no storage, so better-sqlite3 is never loaded here.
  *
  * Jobs run one after another, in the order they came: the pool relies on that to know which job
  * a crash interrupted (the oldest it has not been answered for).
  */
 import { parentPort } from 'node:worker_threads';
 import { ApiError } from '../../../shared/errors';
-import { feedFromBytes } from './pipeline';
+import { decodeFeed } from './decode';
+import { normalizeInBatches } from './normalize-batches';
+import { parseFeedText } from './parse';
+import { nextBatch } from './pipeline';
 import type { ErrorCode } from '../../../shared/errors';
-import type { NormalizedFeed, NormalizedItem } from './types';
+import type { FeedHead, ItemBatch } from './types';
 
-/** A job as the pool posts it: the body's bytes are a transferred copy. */
+/** A job as the pool posts it: the body's bytes, transferred (a copy, or the body itself). */
 export interface PipelineJob {
   id: number;
-  bytes: ArrayBuffer;
+  /** Emptied once decoded, so the worker does not keep the body while it parses. */
+  bytes: ArrayBuffer | null;
   url: string;
   contentType: string | null;
   now: number;
@@ -29,38 +33,23 @@ export interface PipelineWireError {
 }
 
 /**
- * The worker's answer to one job: the feed, or its error; a big feed's items come first in
- * batches (`items`), each sent once the pool acknowledged the one before (PipelineAck).
+ * The worker's answers to one job: the feed's head with its first batch (the document's end),
+ * then one batch each time the pool asks (PipelineAck) until the last; or its error, which may
+ * also come after some batches (normalizing failed).
  */
 export type PipelineReply =
-  | { id: number; feed: NormalizedFeed }
-  | { id: number; error: PipelineWireError }
-  | { id: number; items: NormalizedItem[] };
+  | { id: number; head: FeedHead; batch: ItemBatch }
+  | { id: number; batch: ItemBatch }
+  | { id: number; error: PipelineWireError };
 
-/** The pool's go-ahead for the next batch of job `ack`'s items. */
+/** The pool's go-ahead for job `ack`'s next batch. */
 export interface PipelineAck {
   ack: number;
 }
 
-/**
- * Items per message. Reading a message holds the main thread for as long as it takes to copy it
- * in: 10,000 items of 3 KB took 18 ms, so a 60,000-item feed in one message would take 100 ms.
- * Node reads a worker's waiting messages in one go, hence the acknowledgement between batches.
- */
-export const ITEMS_PER_MESSAGE = 2000;
-
-/** Returns the reply for one job: the feed, or its error in wire form. */
-async function runJob(job: PipelineJob): Promise<PipelineReply> {
-  try {
-    const feed = await feedFromBytes(
-      new Uint8Array(job.bytes),
-      { url: job.url, contentType: job.contentType },
-      job.now,
-    );
-    return { id: job.id, feed };
-  } catch (error) {
-    return { id: job.id, error: toWireError(error) };
-  }
+/** The pool gave job `cancel` up: no more of its batches are wanted. */
+export interface PipelineCancel {
+  cancel: number;
 }
 
 /** Returns `error` as plain data; a code only for ApiErrors, so a bug stays a bug on the other side. */
@@ -71,31 +60,50 @@ function toWireError(error: unknown): PipelineWireError {
   return { code: null, message: error instanceof Error ? error.message : String(error) };
 }
 
+/** Returns the job's body as text and lets go of the bytes (35 MB for a big feed). */
+function decodeJob(job: PipelineJob): string {
+  const bytes = new Uint8Array(job.bytes ?? new ArrayBuffer(0));
+  job.bytes = null;
+  return decodeFeed(bytes, job.contentType).text;
+}
+
 const port = parentPort;
 if (!port) throw new Error('pipeline-worker runs inside a worker thread only.');
-const acks = new Map<number, () => void>();
-let queue: Promise<void> = Promise.resolve();
-port.on('message', (message: PipelineJob | PipelineAck) => {
-  if ('ack' in message) {
-    acks.get(message.ack)?.();
-    return;
-  }
-  queue = queue.then(async () => send(port, await runJob(message)));
-});
+const goAheads = new Map<number, (go: boolean) => void>();
+const cancelled = new Set<number>();
 
-/** Posts a reply, a big feed's items first in acknowledged batches. */
-async function send(to: NonNullable<typeof port>, reply: PipelineReply): Promise<void> {
-  if ('feed' in reply && reply.feed.items.length > ITEMS_PER_MESSAGE) {
-    const { items } = reply.feed;
-    let at = 0;
-    for (; at + ITEMS_PER_MESSAGE < items.length; at += ITEMS_PER_MESSAGE) {
-      const acked = new Promise<void>((resolve) => acks.set(reply.id, resolve));
-      to.postMessage({ id: reply.id, items: items.slice(at, at + ITEMS_PER_MESSAGE) });
-      await acked;
-    }
-    acks.delete(reply.id);
-    to.postMessage({ id: reply.id, feed: { ...reply.feed, items: items.slice(at) } });
-    return;
-  }
-  to.postMessage(reply);
+/** Resolves true when the pool asks for job `id`'s next batch, false when it gave the job up. */
+function goAhead(id: number): Promise<boolean> {
+  if (cancelled.has(id)) return Promise.resolve(false);
+  return new Promise((resolve) => goAheads.set(id, resolve));
 }
+
+/** Parses one job and posts its batches, each after the pool asked for it. */
+async function runJob(to: NonNullable<typeof port>, job: PipelineJob): Promise<void> {
+  try {
+    const parsed = await parseFeedText(decodeJob(job));
+    const { head, batches } = normalizeInBatches(parsed, job.url, job.now);
+    for (let first = true; ; first = false) {
+      const batch = nextBatch(batches);
+      to.postMessage(first ? { id: job.id, head, batch } : { id: job.id, batch });
+      if (batch.last || !(await goAhead(job.id))) return;
+    }
+  } catch (error) {
+    to.postMessage({ id: job.id, error: toWireError(error) });
+  } finally {
+    goAheads.delete(job.id);
+    cancelled.delete(job.id);
+  }
+}
+
+let queue: Promise<void> = Promise.resolve();
+port.on('message', (message: PipelineJob | PipelineAck | PipelineCancel) => {
+  if ('ack' in message) {
+    goAheads.get(message.ack)?.(true);
+  } else if ('cancel' in message) {
+    cancelled.add(message.cancel);
+    goAheads.get(message.cancel)?.(false);
+  } else {
+    queue = queue.then(() => runJob(port, message));
+  }
+});

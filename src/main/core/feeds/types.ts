@@ -4,6 +4,7 @@
  *   decode -> string
  *   parse -> ParsedFeed (what the document says, raw: no URL resolution, no date parsing)
  *   normalize + sanitize -> NormalizedFeed (what the pipeline hands on)
+ * A big feed is handed on in batches (FeedInBatches), so that neither thread holds all of it.
  * As in NetNewsWire, the parser's types are not the stored types: storage has its own
  * (storage/feed-update.ts FeedUpdate), and library/refresh/feed-update-of.ts maps one to the other.
  */
@@ -78,4 +79,29 @@ export interface NormalizedFeed {
   ttlMinutes: number | null;
   items: NormalizedItem[];
   recovered: boolean;
+}
+
+/** What a feed says of itself: a NormalizedFeed without its items. */
+export type FeedHead = Omit<NormalizedFeed, 'items'>;
+
+/** Some of a feed's items, in the document's order. */
+export interface ItemBatch {
+  items: NormalizedItem[];
+  /** True for the batch that holds the document's first item: no batch follows. */
+  last: boolean;
+}
+
+/**
+ * A normalized feed handed on a batch at a time (pipeline.ts feedInBatches, or a pipeline
+ * worker's), so that a 35 MB feed is never held whole after parsing: the batches come from the
+ * document's end to its start, the order storage inserts them in (undated articles keep the
+ * document's order by their ids), and each identity comes once, its first occurrence (the one
+ * storage keeps). The items, taken together, are a NormalizedFeed's without its repeats.
+ */
+export interface FeedInBatches {
+  head: FeedHead;
+  /** Returns the next batch; rejects like the parse (PARSE_FAILED…) if normalizing fails. */
+  next(): Promise<ItemBatch>;
+  /** Gives up the batches not taken yet (the store stopped or failed); a no-op after the last. */
+  cancel(): void;
 }

@@ -4,8 +4,9 @@
  * NetNewsWire's ParsedItem is mapped to its stored Article in one place. Refreshes and new
  * subscriptions both store through it.
  */
-import type { NormalizedFeed, NormalizedItem } from '../../feeds/types';
+import type { FeedHead, FeedInBatches, NormalizedFeed, NormalizedItem } from '../../feeds/types';
 import type { ArticleUpdate, FeedUpdate } from '../../storage/feed-update';
+import type { ArticleBatch } from './store-in-chunks';
 
 /** Returns the feed update that stores `feed`: its title, site, TTL and articles. */
 export function feedUpdateOf(feed: NormalizedFeed): FeedUpdate {
@@ -14,6 +15,19 @@ export function feedUpdateOf(feed: NormalizedFeed): FeedUpdate {
     siteUrl: feed.siteUrl,
     ttlMinutes: feed.ttlMinutes,
     articles: feed.items.map(articleUpdateOf),
+  };
+}
+
+/** Returns what a feed update says of the feed itself, from a feed's head. */
+export function feedHeadUpdateOf(head: FeedHead): Omit<FeedUpdate, 'articles'> {
+  return { title: head.title, siteUrl: head.siteUrl, ttlMinutes: head.ttlMinutes };
+}
+
+/** Returns `feed`'s batches as storeBatches takes them: the next one's articles each time. */
+export function articleBatchesOf(feed: FeedInBatches): () => Promise<ArticleBatch> {
+  return async () => {
+    const { items, last } = await feed.next();
+    return { articles: items.map(articleUpdateOf), last };
   };
 }
 

@@ -1,19 +1,20 @@
 /**
  * One fetched answer of a subscribed feed into the store (docs/technotes/refresh.md, "One
  * feed"): a 304, or the body of last time, only records the fetch; anything else is parsed, then
- * its articles are stored in short transactions (store-in-chunks.ts) with the fetch record in
- * the last, so the body hash is never kept without the articles it gave.
+ * its articles are stored in short transactions as the pipeline hands them over in batches
+ * (store-in-chunks.ts) with the fetch record in the last, so the body hash is never kept without
+ * the articles it gave.
  */
 import { createHash } from 'node:crypto';
 import type { EventHub } from '../../events';
 import type { FeedFetchState } from '../../storage/feeds-table';
 import type { Store } from '../../storage/store';
 import type { FeedBytesMeta } from '../../feeds/pipeline';
-import { feedUpdateOf } from './feed-update-of';
-import { storeInChunks } from './store-in-chunks';
+import { articleBatchesOf, feedHeadUpdateOf } from './feed-update-of';
+import { storeBatches } from './store-in-chunks';
 import type { WriteGate } from '../write-gate';
 import { nextFetchAt } from '../../feeds/schedule';
-import type { NormalizedFeed } from '../../feeds/types';
+import type { FeedInBatches } from '../../feeds/types';
 import type { FetchOutcome } from '../../net/types';
 
 /** The outcome of refreshing one feed. */
@@ -30,7 +31,8 @@ export interface IngestDeps {
   store: Store;
   events: EventHub;
   now: () => number;
-  parse: (bytes: Uint8Array, meta: FeedBytesMeta, now: number) => Promise<NormalizedFeed>;
+  /** The pipeline; it may empty `bytes` (a big body is handed to its worker): hash them first. */
+  parse: (bytes: Uint8Array, meta: FeedBytesMeta, now: number) => Promise<FeedInBatches>;
   /** Told the ids of new and updated articles after the store. */
   announceStored: (feedId: number, articleIds: number[]) => void;
   /** Aborted when the app closes: nothing is written after that. */
@@ -41,7 +43,8 @@ export interface IngestDeps {
 
 /**
  * Records a fetch of the feed `state` describes and stores what it brought; returns the outcome.
- * Rejects with the parse's ApiError (NOT_A_FEED, PARSE_FAILED) for the caller to keep.
+ * Rejects with the parse's ApiError (NOT_A_FEED, PARSE_FAILED) for the caller to keep; one that
+ * comes while the batches are stored leaves those stored, without the fetch record.
  */
 export async function ingestFetched(
   deps: IngestDeps,
@@ -81,26 +84,33 @@ export async function ingestFetched(
     { url: outcome.finalUrl, contentType: outcome.contentType },
     at,
   );
-  if (closing.aborted) return stopped(state.id);
-  const stored = await storeInChunks(
-    store,
-    state.id,
-    feedUpdateOf(feed),
-    at,
-    () =>
-      store.feeds.recordFetch(state.id, {
-        ...record,
-        bodyHash,
-        title: feed.title,
-        siteUrl: feed.siteUrl,
-        nextFetchAt: nextFetchAt({
-          now: at,
-          ttlMinutes: feed.ttlMinutes,
-          maxAgeSeconds: outcome.maxAgeSeconds,
+  let stored;
+  try {
+    if (closing.aborted) return stopped(state.id);
+    stored = await storeBatches(
+      store,
+      state.id,
+      feedHeadUpdateOf(feed.head),
+      articleBatchesOf(feed),
+      at,
+      () =>
+        store.feeds.recordFetch(state.id, {
+          ...record,
+          bodyHash,
+          title: feed.head.title,
+          siteUrl: feed.head.siteUrl,
+          nextFetchAt: nextFetchAt({
+            now: at,
+            ttlMinutes: feed.head.ttlMinutes,
+            maxAgeSeconds: outcome.maxAgeSeconds,
+          }),
         }),
-      }),
-    { closing, gate: deps.gate },
-  );
+      { closing, gate: deps.gate },
+    );
+  } finally {
+    // Stopped or failed half way: the worker is told to drop the rest.
+    feed.cancel();
+  }
   if (!stored) return stopped(state.id);
   const changedIds = [...stored.newArticleIds, ...stored.updatedArticleIds];
   if (changedIds.length > 0) {

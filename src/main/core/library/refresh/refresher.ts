@@ -13,7 +13,7 @@ import { fetchFeed } from '../../feeds/fetch-feed';
 import { hostOf } from '../../net/fetch-limiter';
 import type { Net } from '../../net/net';
 import type { FetchedBody, FetchOutcome } from '../../net/types';
-import { feedFromBytes, type FeedBytesMeta } from '../../feeds/pipeline';
+import { feedInBatches, type FeedBytesMeta } from '../../feeds/pipeline';
 import { nextFetchAt } from '../../feeds/schedule';
 import {
   hashBody,
@@ -22,7 +22,7 @@ import {
   type FeedRefreshOutcome,
   type IngestDeps,
 } from './ingest-fetched';
-import type { NormalizedFeed } from '../../feeds/types';
+import type { FeedInBatches } from '../../feeds/types';
 import { WriteGate } from '../write-gate';
 
 /** What the refresher works with; `now` is the real clock except in tests. */
@@ -33,10 +33,11 @@ export interface RefresherDeps {
   net: Net;
   now?: () => number;
   /**
-   * Decode -> parse -> normalize -> sanitize of a fetched body: feedFromBytes in-process by
-   * default; the app passes PipelinePool's, which runs it in a worker thread.
+   * Decode -> parse -> normalize -> sanitize of a fetched body, handed over in batches:
+   * feedInBatches in-process by default; the app passes PipelinePool's, which runs it in a
+   * worker thread (and may take a big body's bytes: they are hashed before).
    */
-  parse?: (bytes: Uint8Array, meta: FeedBytesMeta, now: number) => Promise<NormalizedFeed>;
+  parse?: (bytes: Uint8Array, meta: FeedBytesMeta, now: number) => Promise<FeedInBatches>;
   /** Where writes wait while an old library is compacted on a thread (default: never held). */
   gate?: WriteGate;
   /** Told the ids of new and updated articles after each store (the offline queue's hook). */
@@ -56,7 +57,7 @@ export class Refresher {
   constructor(deps: RefresherDeps) {
     this.#deps = {
       now: Date.now,
-      parse: feedFromBytes,
+      parse: feedInBatches,
       onArticlesStored: () => undefined,
       gate: new WriteGate(),
       ...deps,
@@ -118,23 +119,27 @@ export class Refresher {
   }
 
   /**
-   * Fetches and parses a feed that is not stored yet (a new subscription), within the limiter.
-   * Throws ApiError (FETCH_FAILED, TIMEOUT, TOO_LARGE, NOT_A_FEED, PARSE_FAILED).
+   * Fetches and parses a feed that is not stored yet (a new subscription), within the limiter;
+   * its items are the caller's to take in batches (and to cancel if it stops). Throws ApiError
+   * (FETCH_FAILED, TIMEOUT, TOO_LARGE, NOT_A_FEED, PARSE_FAILED).
    */
   async fetchNew(
     url: string,
-  ): Promise<{ fetched: FetchedBody; feed: NormalizedFeed; bodyHash: string }> {
+  ): Promise<{ fetched: FetchedBody; feed: FeedInBatches; bodyHash: string }> {
     const { net, now, parse } = this.#deps;
     const signal = this.#closing.signal;
     const fetched = await net.limiter.run(hostOf(url), () => fetchFeed(net.get, { url, signal }));
     if (fetched.status !== 'ok')
       throw new ApiError('FETCH_FAILED', `${url} answered 304 to a first fetch.`);
+    // Hashed first (fetchFeed hashes as the body arrives): parsing may hand a big body to the
+    // pipeline's worker, leaving it empty.
+    const bodyHash = fetched.bodyHash ?? hashBody(fetched.bytes);
     const feed = await parse(
       fetched.bytes,
       { url: fetched.finalUrl, contentType: fetched.contentType },
       now(),
     );
-    return { fetched, feed, bodyHash: fetched.bodyHash ?? hashBody(fetched.bytes) };
+    return { fetched, feed, bodyHash };
   }
 
   /** Tells the onArticlesStored hook about stored articles; a failing hook never fails a refresh. */

@@ -9,7 +9,7 @@ import type { Store } from '../../storage/store';
 import { discoverFeeds } from '../../feeds/discover';
 import type { Refresher } from '../refresh/refresher';
 import { subscribe } from './subscribe';
-import { inSteps } from '../in-steps';
+import { removeFeedInSteps } from './remove-feed';
 
 type FeedMethods =
   'feeds.list' | 'feeds.add' | 'feeds.update' | 'feeds.remove' | 'feeds.refresh' | 'feeds.discover';
@@ -33,12 +33,7 @@ export function feedsService(
     },
     'feeds.remove': async ({ id }) => {
       if (!store.feeds.get(id)) throw noFeed(id);
-      // A feed of 60,000 articles goes in short steps (each article takes its full-text
-      // entries with it), the feed itself in the last.
-      await inSteps(
-        (size) => store.transaction(() => store.feeds.deleteUntouchedArticles(id, size)) < size,
-      );
-      if (!store.feeds.remove(id)) throw noFeed(id);
+      if (!(await removeFeedInSteps(store, id))) throw noFeed(id);
       events.emit('feeds.changed', { feedIds: [id] });
       events.emit('articles.changed', { feedId: id });
       return { ok: true };

@@ -11,8 +11,9 @@ import { discoverFeeds } from '../../feeds/discover';
 import type { Refresher } from '../refresh/refresher';
 import { MINUTE, nextFetchAt } from '../../feeds/schedule';
 import type { Store } from '../../storage/store';
-import { storeInChunks } from '../refresh/store-in-chunks';
-import { feedUpdateOf } from '../refresh/feed-update-of';
+import { storeBatches } from '../refresh/store-in-chunks';
+import { removeFeedInSteps } from './remove-feed';
+import { articleBatchesOf, feedHeadUpdateOf } from '../refresh/feed-update-of';
 
 /** What subscribing uses. */
 export interface SubscribeDeps {
@@ -76,7 +77,12 @@ export async function subscribe(
   }
 }
 
-/** Fetches the feed at `url`, then stores it and its articles (in chunks when it is big). */
+/**
+ * Fetches the feed at `url`, then stores it and its articles, in short transactions as the
+ * pipeline hands them over (a big feed's in batches). Should the rest of its batches fail
+ * (normalizing threw, the parser's thread died), the feed is removed again: a subscription that
+ * fails stores nothing.
+ */
 async function subscribeToFeed(
   { store, events, refresher }: SubscribeDeps,
   url: string,
@@ -95,25 +101,40 @@ async function subscribeToFeed(
     fetchedAt: at,
     nextFetchAt: nextFetchAt({
       now: at,
-      ttlMinutes: feed.ttlMinutes,
+      ttlMinutes: feed.head.ttlMinutes,
       maxAgeSeconds: fetched.maxAgeSeconds,
     }),
   });
-  const id = store.transaction(() => {
-    refuseDuplicate(store, finalUrl);
-    const feedId = store.feeds.insert(
-      { url: finalUrl, title: feed.title, siteUrl: feed.siteUrl, folder },
+  let id: number | null = null;
+  let result;
+  try {
+    id = store.transaction(() => {
+      refuseDuplicate(store, finalUrl);
+      const feedId = store.feeds.insert(
+        { url: finalUrl, title: feed.head.title, siteUrl: feed.head.siteUrl, folder },
+        at,
+      );
+      // Not due while its articles are being stored.
+      store.feeds.recordFetch(feedId, record(false));
+      return feedId;
+    });
+    const feedId = id;
+    // A big feed (10,000 items) is stored in short transactions, the fetch record in the last:
+    // cut short, the feed is there with what was stored, and its next refresh stores the rest.
+    result = await storeBatches(
+      store,
+      feedId,
+      feedHeadUpdateOf(feed.head),
+      articleBatchesOf(feed),
       at,
+      () => store.feeds.recordFetch(feedId, record(true)),
     );
-    // Not due while its articles are being stored.
-    store.feeds.recordFetch(feedId, record(false));
-    return feedId;
-  });
-  // A big feed (10,000 items) is stored in short transactions, the fetch record in the last: cut
-  // short, the feed is there with what was stored, and its next refresh stores the rest.
-  const result = await storeInChunks(store, id, feedUpdateOf(feed), at, () =>
-    store.feeds.recordFetch(id, record(true)),
-  );
+  } catch (error) {
+    if (id !== null) await removeFeedInSteps(store, id);
+    throw error;
+  } finally {
+    feed.cancel();
+  }
   const stored = result?.newArticleIds ?? [];
   events.emit('feeds.changed', { feedIds: [id] });
   events.emit('articles.changed', { feedId: id });
