@@ -170,6 +170,28 @@ describe('pooled reads', () => {
     const reread = await pooled.api['articles.list']({ filter: 'starred' });
     expect(reread.items.map((a) => a.id)).toContain(id);
   });
+
+  it('ends a compaction in steps with a checkpoint on a thread, not holding the main thread', async () => {
+    // A reader with a snapshot open: the checkpoint that empties the WAL waits for it. On the
+    // main thread that wait was SQLite's busy handler (the event loop stopped, up to 5 s).
+    await pooled.api['articles.update']({ id: ids[3] as number, starred: true });
+    const reader = new Database(join(dir, 'folio.db'), { readonly: true });
+    const order: string[] = [];
+    try {
+      // A snapshot that reads the WAL (a write was just committed to it).
+      reader.exec('BEGIN');
+      reader.prepare('SELECT count(*) FROM articles').get();
+      const compacting = pooled.api['library.compact']({}).then(() => order.push('compacted'));
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      order.push('timer');
+      reader.exec('COMMIT');
+      await compacting;
+    } finally {
+      reader.close();
+    }
+    expect(order).toEqual(['timer', 'compacted']);
+    expect(statSync(join(dir, 'folio.db-wal')).size).toBe(0);
+  });
 });
 
 describe('a library made before incremental vacuum', () => {

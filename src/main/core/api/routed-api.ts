@@ -12,7 +12,7 @@ import type { LibraryContext } from '../library/library-context';
 import type { WriteGate } from '../library/write-gate';
 import type { DiscoverFeeds } from '../library/related/related-discovery';
 import { relatedDiscovery } from '../library/related/related-service';
-import { compactBusy, compactsInSteps } from '../library/offline/usage';
+import { compactBusy, compactLibrary, compactsInSteps } from '../library/offline/usage';
 import { isPooled } from '../library/readers/reader-jobs';
 import type { ReaderPool } from '../library/readers/reader-pool';
 
@@ -60,8 +60,16 @@ export function routedApi(api: Api, pool: ReaderPool | null, deps: RoutingDeps):
   };
   // A library with incremental vacuum compacts in steps on the writer; an older one is
   // rewritten once by VACUUM on a thread, the main thread's writes waiting at the gate.
-  routed['library.compact'] = async (params) => {
-    if (compactsInSteps(store)) return api['library.compact'](params as never);
+  routed['library.compact'] = async () => {
+    if (compactsInSteps(store)) {
+      // The steps run on the writer; the WAL they leave is copied back by a thread (on the main
+      // thread, that checkpoint held the app for 2 s at 100k articles), the writes waiting.
+      return compactLibrary(store, () =>
+        gate.hold(async () => {
+          unwrap(await pool.truncateWal());
+        }),
+      );
+    }
     if (store.inTransaction) throw compactBusy();
     return gate.hold(async () => unwrap(await pool.compact()));
   };

@@ -91,6 +91,15 @@ export class ReaderPool {
     return this.#checkpoint;
   }
 
+  /**
+   * Checkpoints the whole WAL on a thread and empties its file (TRUNCATE): what a compaction in
+   * steps ends with. It waits for readers, and takes the writer's lock: the caller holds the
+   * write gate.
+   */
+  truncateWal(): Promise<Envelope> {
+    return this.#enqueue({ kind: 'checkpoint', truncate: true }, true, null);
+  }
+
   /** Stops the threads; jobs not answered yet answer UNAVAILABLE. */
   async close(): Promise<void> {
     if (this.#closed) return;

@@ -16,7 +16,11 @@ export interface ReaderWorkerData {
  */
 export interface ReaderRequest {
   id: number;
-  job: ReaderJob | { kind: 'compact' } | { kind: 'checkpoint' } | { kind: 'prepare' };
+  job:
+    | ReaderJob
+    | { kind: 'compact' }
+    | { kind: 'checkpoint'; truncate?: boolean }
+    | { kind: 'prepare' };
   /** An Int32Array's buffer whose element 0 becomes 1 when the job is cancelled. */
   cancel: SharedArrayBuffer | null;
 }

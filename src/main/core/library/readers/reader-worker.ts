@@ -29,7 +29,9 @@ port.on('message', (request: ReaderRequest) => {
 function answer(request: ReaderRequest) {
   try {
     if (request.job.kind === 'compact') return { ok: true as const, result: compact() };
-    if (request.job.kind === 'checkpoint') return { ok: true as const, result: checkpoint() };
+    if (request.job.kind === 'checkpoint') {
+      return { ok: true as const, result: checkpoint(request.job.truncate === true) };
+    }
     if (request.job.kind === 'prepare') {
       return { ok: true as const, result: prepareRelatedFeeds(store, UNBOUNDED) };
     }
@@ -49,11 +51,12 @@ let checkpointer: Store | null = null;
 /**
  * Copies the WAL into the database file without waiting for anyone (PASSIVE), on a writable
  * connection kept for it: done on the main thread at commit time, it cost the commit of 2,500
- * read marks (27 MB of WAL) 60–100 ms of the main thread's time.
+ * read marks (27 MB of WAL) 60–100 ms of the main thread's time. With `truncate`, it waits for
+ * readers and empties the WAL file too (after a compaction, with the main thread's writes held).
  */
-function checkpoint(): null {
+function checkpoint(truncate: boolean): null {
   checkpointer ??= Store.open(file, { nativeBinding });
-  checkpointer.maintenance.checkpoint('PASSIVE');
+  checkpointer.maintenance.checkpoint(truncate ? 'TRUNCATE' : 'PASSIVE');
   return null;
 }
 
