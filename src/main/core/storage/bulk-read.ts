@@ -70,7 +70,7 @@ export function markAllReadInBulk(
 
 /** Returns how many feed articles are unread (the counters' sum: ~1,000 rows). */
 function unreadCount(sql: Connection): number {
-  return (sql.column('SELECT coalesce(sum(unread_count), 0) FROM feeds').get() as number) ?? 0;
+  return sql.column('SELECT coalesce(sum(unread_count), 0) FROM feeds').get() as number;
 }
 
 /**
